@@ -1,0 +1,70 @@
+package io.customeridentity.customer.web;
+
+import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.identifier.CustomerIdScheme;
+import io.customeridentity.identifier.InvalidCustomerIdException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Customer-ID validation for other services' forms, and the configured prefixes; pure computation. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Customer IDs", description = "Validate customer IDs and list the configured prefixes; no database work.")
+class CustomerIdController {
+
+    private final CustomerIdScheme scheme;
+
+    CustomerIdController(CustomerIdScheme scheme) {
+        this.scheme = scheme;
+    }
+
+    @GetMapping("/customer-ids/{candidate}")
+    @Operation(
+            operationId = "checkCustomerId",
+            summary = "Validate a customer ID",
+            description = "Always answers 200: valid with the canonical and display forms, or invalid with the "
+                    + "reason. Does not say whether a customer has the ID. Requires scope customers:read.")
+    CustomerIdCheck check(
+            @Parameter(description = "What a person typed.", example = "ac 1234 5678 9OO") @PathVariable
+                    String candidate) {
+        try {
+            return CustomerIdCheck.valid(candidate, scheme.parse(candidate));
+        } catch (InvalidCustomerIdException ex) {
+            return CustomerIdCheck.invalid(candidate, ex);
+        }
+    }
+
+    @GetMapping("/prefixes")
+    @Operation(
+            operationId = "listPrefixes",
+            summary = "List the configured customer-ID prefixes",
+            description = "Requires scope customers:read.")
+    PrefixesResponse prefixes() {
+        return new PrefixesResponse(scheme.prefixes(), scheme.defaultPrefix());
+    }
+
+    /** Result of validating a candidate customer ID. */
+    record CustomerIdCheck(
+            String input, boolean valid, String canonical, String displayId, String prefix, CheckError error) {
+
+        static CustomerIdCheck valid(String input, CustomerId id) {
+            return new CustomerIdCheck(input, true, id.value(), id.displayForm(), id.prefix(), null);
+        }
+
+        static CustomerIdCheck invalid(String input, InvalidCustomerIdException ex) {
+            return new CustomerIdCheck(
+                    input, false, null, null, null, new CheckError(ex.reason().code(), ex.getMessage()));
+        }
+    }
+
+    /** Why a candidate is not a valid customer ID. */
+    record CheckError(String code, String message) {}
+
+    /** The configured prefixes. */
+    record PrefixesResponse(java.util.List<String> prefixes, String defaultPrefix) {}
+}

@@ -1,0 +1,33 @@
+package io.customeridentity.shared;
+
+/**
+ * Base of the domain's errors: each carries a stable slug ({@link #code()}) that becomes the problem type, and a
+ * {@link Kind} that the web layer maps to an HTTP status.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    /** What went wrong, independent of any protocol. */
+    public enum Kind {
+        INVALID_INPUT,
+        NOT_FOUND,
+        CONFLICT,
+        BROKEN_RULE
+    }
+
+    private final String code;
+    private final Kind kind;
+
+    protected DomainException(String code, Kind kind, String message) {
+        super(message, null, false, false);
+        this.code = code;
+        this.kind = kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,69 @@
+package io.customeridentity.shared.security;
+
+import java.nio.charset.StandardCharsets;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Bearer-token (JWT) resource server: scopes from the {@code scope} claim, problem details on 401/403. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String READ = "SCOPE_customers:read";
+    static final String WRITE = "SCOPE_customers:write";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, JsonMapper jsonMapper)
+            throws Exception {
+        JwtDecoder decoder = decoders.getIfAvailable();
+        if (decoder == null) {
+            throw new IllegalStateException("No bearer-token verification configured: set "
+                    + "CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET (development, at least 32 bytes) or "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri / jwk-set-uri (production)");
+        }
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        .permitAll()
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority("SCOPE_actuator:read")
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAuthority(READ)
+                        .requestMatchers(HttpMethod.POST, "/api/**")
+                        .hasAuthority(WRITE)
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    /** Development and test tokens: HS256 with the configured shared secret. */
+    @Bean
+    @ConditionalOnProperty(prefix = "customer-identity.security.jwt", name = "hmac-secret")
+    JwtDecoder hmacJwtDecoder(JwtProperties properties) {
+        SecretKeySpec key = new SecretKeySpec(properties.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+}

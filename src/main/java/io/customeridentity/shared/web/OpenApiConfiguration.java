@@ -1,0 +1,85 @@
+package io.customeridentity.shared.web;
+
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+
+/** The OpenAPI description: bearer-token security, and problem-details error responses on every operation. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String BEARER = "bearerAuth";
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final int[] EVERY_OPERATION = {401, 403, 500};
+
+    @Bean
+    OpenAPI customerIdentityOpenApi() {
+        Components components = new Components()
+                .addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description("JWT bearer token; scopes come from its `scope` claim "
+                                + "(customers:read, customers:write)."));
+        Map<String, Schema> problemSchemas = ModelConverters.getInstance().readAll(ProblemSchema.class);
+        problemSchemas.forEach(components::addSchemas);
+        return new OpenAPI()
+                .info(new Info()
+                        .title("customer-identity")
+                        .version("v1")
+                        .description("The single source of truth for who a customer is: issues check-digited customer"
+                                + " IDs and resolves them. Errors are RFC 9457 problem details.")
+                        .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
+                .addServersItem(new Server().url("/").description("This service"))
+                .components(components)
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    @Bean
+    OperationCustomizer problemResponses() {
+        return (operation, handlerMethod) -> {
+            TreeSet<Integer> statuses = new TreeSet<>();
+            for (int status : EVERY_OPERATION) {
+                statuses.add(status);
+            }
+            ProblemResponses declared = handlerMethod.getMethodAnnotation(ProblemResponses.class);
+            if (declared != null) {
+                for (int status : declared.value()) {
+                    statuses.add(status);
+                }
+            }
+            ApiResponses responses = operation.getResponses();
+            for (int status : statuses) {
+                responses.addApiResponse(Integer.toString(status), problemResponse(status));
+            }
+            return operation;
+        };
+    }
+
+    private static ApiResponse problemResponse(int status) {
+        String code = Problems.codeForStatus(status);
+        Schema<?> schema = new Schema<>().$ref(PROBLEM_REF);
+        MediaType mediaType = new MediaType().schema(schema);
+        return new ApiResponse()
+                .description(HttpStatus.valueOf(status).getReasonPhrase() + " (problem details; see the error "
+                        + "catalogue in the README for codes, e.g. `" + code + "`).")
+                .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        mediaType));
+    }
+}

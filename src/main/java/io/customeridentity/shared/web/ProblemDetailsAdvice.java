@@ -1,0 +1,110 @@
+package io.customeridentity.shared.web;
+
+import io.customeridentity.identifier.InvalidCustomerIdException;
+import io.customeridentity.shared.DomainException;
+import io.customeridentity.shared.FieldViolation;
+import io.customeridentity.shared.InvalidInputException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every exception that reaches MVC into an RFC 9457 problem with a stable type and code. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** Spring's own exceptions that deserve a more telling code than their status alone. */
+    private static final Map<Class<? extends Exception>, String> SPRING_CODES = Map.of(
+            HttpMessageNotReadableException.class, "unreadable-request",
+            NoResourceFoundException.class, "not-found",
+            HttpRequestMethodNotSupportedException.class, "method-not-allowed",
+            HttpMediaTypeNotSupportedException.class, "unsupported-media-type",
+            HttpMediaTypeNotAcceptableException.class, "not-acceptable",
+            MethodArgumentNotValidException.class, "validation-failed",
+            HandlerMethodValidationException.class, "validation-failed");
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> handleDomain(DomainException ex) {
+        ProblemDetail problem = Problems.of(statusOf(ex.kind()), ex.code(), ex.getMessage());
+        if (ex instanceof InvalidInputException invalid) {
+            problem.setProperty("errors", invalid.violations());
+        }
+        return problem(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> handleInvalidCustomerId(InvalidCustomerIdException ex) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, ex.reason().code(), ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return problem(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred; it has been logged."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        List<FieldViolation> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldViolation(
+                        error instanceof FieldError field ? field.getField() : null, error.getDefaultMessage()))
+                .toList();
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The parser's message may quote the body, which can hold personal data: keep it out.
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(status, "The request body is missing or is not valid JSON of the expected shape.");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            String code = SPRING_CODES.getOrDefault(ex.getClass(), Problems.codeForStatus(statusCode.value()));
+            Problems.decorate(problem, code);
+        }
+        return response;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static HttpStatus statusOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case BROKEN_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+}

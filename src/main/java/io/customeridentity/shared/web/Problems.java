@@ -1,0 +1,56 @@
+package io.customeridentity.shared.web;
+
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the service's RFC 9457 problem details: a stable {@code type}, a {@code code} slug and a request id. */
+public final class Problems {
+
+    /** Base of every problem type URI; the slug is appended. */
+    public static final String TYPE_BASE = "/problems/";
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        return decorate(problem, code);
+    }
+
+    /** Gives an existing problem (for example one built by Spring) our type, title and code. */
+    public static ProblemDetail decorate(ProblemDetail problem, String code) {
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(titleOf(code));
+        problem.setProperty("code", code);
+        String requestId = RequestIdFilter.currentRequestId();
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return problem;
+    }
+
+    /** {@code check-digit-mismatch} becomes {@code Check digit mismatch}. */
+    static String titleOf(String code) {
+        String words = code.replace('-', ' ');
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /** The slug for a status when nothing more specific is known. */
+    public static String codeForStatus(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 422 -> "unprocessable-content";
+            case 503 -> "service-unavailable";
+            default -> status >= 500 ? "internal-error" : "bad-request";
+        };
+    }
+}

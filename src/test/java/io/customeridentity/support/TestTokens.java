@@ -1,0 +1,53 @@
+package io.customeridentity.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/** Mints HS256 bearer tokens signed with the test profile's secret. */
+public final class TestTokens {
+
+    /** Same value as customer-identity.security.jwt.hmac-secret in application-test.properties. */
+    public static final String SECRET = "test-only-hmac-secret-for-integration-tests-0123456789";
+
+    private TestTokens() {}
+
+    public static String withScopes(String scopes) {
+        return sign(SECRET, scopes, Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    public static String readWrite() {
+        return withScopes("customers:read customers:write");
+    }
+
+    public static String expired() {
+        return sign(SECRET, "customers:read customers:write", Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    public static String signedWith(String otherSecret) {
+        return sign(otherSecret, "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    private static String sign(String secret, String scopes, Instant expiry) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("test-user")
+                .claim("scope", scopes)
+                .issueTime(Date.from(expiry.minus(Duration.ofMinutes(20))))
+                .expirationTime(Date.from(expiry))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return jwt.serialize();
+    }
+}
