@@ -22,7 +22,10 @@ class ProblemDetailsIntegrationTests {
     @Test
     void answersUnknownPathWithNotFoundProblem() {
         expectProblem(
-                client.get().uri("/api/v1/nothing-here").header("Authorization", AUTHORIZATION).exchange(),
+                client.get()
+                        .uri("/api/v1/nothing-here")
+                        .header("Authorization", AUTHORIZATION)
+                        .exchange(),
                 404,
                 "not-found");
     }
@@ -30,7 +33,10 @@ class ProblemDetailsIntegrationTests {
     @Test
     void answersWrongMethodWithProblem() {
         expectProblem(
-                client.delete().uri("/api/v1/customers").header("Authorization", AUTHORIZATION).exchange(),
+                client.delete()
+                        .uri("/api/v1/customers")
+                        .header("Authorization", AUTHORIZATION)
+                        .exchange(),
                 405,
                 "method-not-allowed");
     }
@@ -108,7 +114,8 @@ class ProblemDetailsIntegrationTests {
         expectProblem(client.get().uri("/error").exchange(), 500, "internal-error");
     }
 
-    private RestTestClient.BodyContentSpec expectProblem(RestTestClient.ResponseSpec response, int status, String code) {
+    private RestTestClient.BodyContentSpec expectProblem(
+            RestTestClient.ResponseSpec response, int status, String code) {
         return response.expectStatus()
                 .isEqualTo(status)
                 .expectHeader()

@@ -80,7 +80,13 @@ class SecurityIntegrationTests {
 
     @Test
     void keepsHealthInfoAndApiDocsPublic() {
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
+        client.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
                 .isEqualTo("UP");
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();

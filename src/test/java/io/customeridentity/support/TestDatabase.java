@@ -129,7 +129,8 @@ public final class TestDatabase {
     }
 
     private static TestDatabase createThrowawayDatabase() {
-        String name = "customer_identity_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "customer_identity_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));

@@ -27,7 +27,8 @@ class ContactNormalizer {
     private final String defaultRegion;
 
     ContactNormalizer(@Value("${customer-identity.phone.default-region:}") String defaultRegion) {
-        this.defaultRegion = defaultRegion.isBlank() ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
+        this.defaultRegion =
+                defaultRegion.isBlank() ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
     }
 
     Profile normalize(NewCustomer input) {
@@ -39,7 +40,8 @@ class ContactNormalizer {
         String email = email(rawEmail, violations);
         String phone = phone(rawPhone, violations);
         if (givenName == null && familyName == null && rawEmail == null && rawPhone == null) {
-            violations.add(new FieldViolation(null, "At least one of givenName, familyName, email or phone is required."));
+            violations.add(
+                    new FieldViolation(null, "At least one of givenName, familyName, email or phone is required."));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -26,9 +26,8 @@ class CustomerIdKeyStore {
     }
 
     byte[] load(String configuredKeyBase64) {
-        byte[] configured = configuredKeyBase64 == null || configuredKeyBase64.isBlank()
-                ? null
-                : decode(configuredKeyBase64);
+        byte[] configured =
+                configuredKeyBase64 == null || configuredKeyBase64.isBlank() ? null : decode(configuredKeyBase64);
         byte[] candidate = configured != null ? configured : newKey();
         jdbc.sql("""
                         INSERT INTO customer_id_keys (id, ff1_key, key_check) VALUES (1, :key, :check)

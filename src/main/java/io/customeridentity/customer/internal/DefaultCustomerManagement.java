@@ -56,7 +56,8 @@ class DefaultCustomerManagement implements CustomerManagement {
     @Override
     @Transactional(readOnly = true)
     public CustomerDetails find(CustomerId id) {
-        return customers.findCurrent(id.value())
+        return customers
+                .findCurrent(id.value())
                 .map(CustomerMapper::details)
                 .orElseThrow(() -> CustomerNotFound.forId(id));
     }

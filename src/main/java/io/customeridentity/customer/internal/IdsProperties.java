@@ -10,4 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("customer-identity.ids")
 record IdsProperties(
-        @DefaultValue("AC") List<String> prefixes, @DefaultValue("AC") String defaultPrefix, String ff1Key) {}
+        @DefaultValue("AC") List<String> prefixes,
+        @DefaultValue("AC") String defaultPrefix,
+        String ff1Key) {}

@@ -45,10 +45,10 @@ class CustomerController {
             description = "Customer registered.",
             headers = @Header(name = "Location", description = "URL of the new customer."))
     @ProblemResponses({400, 415, 422})
-    ResponseEntity<CustomerResponse> create(
-            @Valid @RequestBody CreateCustomerRequest request, Authentication caller) {
+    ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request, Authentication caller) {
         CustomerDetails created = customers.register(request.toNewCustomer(), caller.getName());
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id().value()))
+        return ResponseEntity.created(
+                        URI.create("/api/v1/customers/" + created.id().value()))
                 .eTag(Integer.toString(created.version()))
                 .body(CustomerResponse.of(created));
     }
@@ -68,8 +68,6 @@ class CustomerController {
             @Parameter(description = "Customer ID in any lenient form.", example = "AC-1234-5678-900") @PathVariable
                     String id) {
         CustomerDetails customer = customers.find(scheme.parse(id));
-        return ResponseEntity.ok()
-                .eTag(Integer.toString(customer.version()))
-                .body(CustomerResponse.of(customer));
+        return ResponseEntity.ok().eTag(Integer.toString(customer.version())).body(CustomerResponse.of(customer));
     }
 }

@@ -8,11 +8,18 @@ import java.time.Instant;
 /** A customer as the API shows it. */
 @Schema(description = "A customer's identity and current profile.")
 record CustomerResponse(
-        @Schema(description = "Canonical customer ID.", example = "AC12345678900") String id,
-        @Schema(description = "The ID grouped for people to read.", example = "AC-1234-5678-900") String displayId,
+        @Schema(description = "Canonical customer ID.", example = "AC12345678900")
+        String id,
+
+        @Schema(description = "The ID grouped for people to read.", example = "AC-1234-5678-900")
+        String displayId,
+
         @Schema(example = "AC") String prefix,
         CustomerStatus status,
-        @Schema(description = "Current profile version.", example = "1") int version,
+
+        @Schema(description = "Current profile version.", example = "1")
+        int version,
+
         @Schema(example = "2026-11-23T12:00:00Z") Instant createdAt,
         @Schema(example = "Ada") String givenName,
         @Schema(example = "Lovelace") String familyName,

@@ -34,18 +34,24 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
             throws IOException {
         entryPoint.commence(request, response, ex);
         boolean tokenGiven = request.getHeader("Authorization") != null;
-        write(response, Problems.of(
-                HttpStatus.UNAUTHORIZED,
-                "unauthorized",
-                tokenGiven ? "The bearer token is invalid or expired." : "A bearer token is required."));
+        write(
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        tokenGiven ? "The bearer token is invalid or expired." : "A bearer token is required."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
         accessDeniedHandler.handle(request, response, ex);
-        write(response, Problems.of(
-                HttpStatus.FORBIDDEN, "insufficient-scope", "The bearer token lacks the scope this operation needs."));
+        write(
+                response,
+                Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "insufficient-scope",
+                        "The bearer token lacks the scope this operation needs."));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

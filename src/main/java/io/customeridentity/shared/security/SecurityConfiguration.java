@@ -23,8 +23,8 @@ class SecurityConfiguration {
     static final String WRITE = "SCOPE_customers:write";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, JsonMapper jsonMapper)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ObjectProvider<JwtDecoder> decoders, JsonMapper jsonMapper) throws Exception {
         JwtDecoder decoder = decoders.getIfAvailable();
         if (decoder == null) {
             throw new IllegalStateException("No bearer-token verification configured: set "
@@ -34,23 +34,23 @@ class SecurityConfiguration {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
-                        .permitAll()
-                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasAuthority("SCOPE_actuator:read")
-                        .requestMatchers(HttpMethod.GET, "/api/**")
-                        .hasAuthority(READ)
-                        .requestMatchers(HttpMethod.POST, "/api/**")
-                        .hasAuthority(WRITE)
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                                .permitAll()
+                                .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+                                .permitAll()
+                                .requestMatchers("/error")
+                                .permitAll()
+                                .requestMatchers("/actuator/**")
+                                .hasAuthority("SCOPE_actuator:read")
+                                .requestMatchers(HttpMethod.GET, "/api/**")
+                                .hasAuthority(READ)
+                                .requestMatchers(HttpMethod.POST, "/api/**")
+                                .hasAuthority(WRITE)
+                                .anyRequest()
+                                .authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -64,6 +64,8 @@ class SecurityConfiguration {
     @ConditionalOnProperty(prefix = "customer-identity.security.jwt", name = "hmac-secret")
     JwtDecoder hmacJwtDecoder(JwtProperties properties) {
         SecretKeySpec key = new SecretKeySpec(properties.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        return NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
     }
 }

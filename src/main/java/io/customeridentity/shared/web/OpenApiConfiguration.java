@@ -31,12 +31,14 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI customerIdentityOpenApi() {
         Components components = new Components()
-                .addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")
-                        .description("JWT bearer token; scopes come from its `scope` claim "
-                                + "(customers:read, customers:write)."));
+                .addSecuritySchemes(
+                        BEARER,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("JWT bearer token; scopes come from its `scope` claim "
+                                        + "(customers:read, customers:write)."));
         Map<String, Schema> problemSchemas = ModelConverters.getInstance().readAll(ProblemSchema.class);
         problemSchemas.forEach(components::addSchemas);
         return new OpenAPI()
@@ -79,7 +81,7 @@ class OpenApiConfiguration {
         return new ApiResponse()
                 .description(HttpStatus.valueOf(status).getReasonPhrase() + " (problem details; see the error "
                         + "catalogue in the README for codes, e.g. `" + code + "`).")
-                .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        mediaType));
+                .content(new Content()
+                        .addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, mediaType));
     }
 }

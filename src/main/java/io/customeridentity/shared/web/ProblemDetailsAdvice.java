@@ -60,13 +60,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
         return problem(Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred; it has been logged."));
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "An unexpected error occurred; it has been logged."));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         List<FieldViolation> errors = ex.getBindingResult().getAllErrors().stream()
                 .map(error -> new FieldViolation(
                         error instanceof FieldError field ? field.getField() : null, error.getDefaultMessage()))
@@ -79,8 +82,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The parser's message may quote the body, which can hold personal data: keep it out.
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(status, "The request body is missing or is not valid JSON of the expected shape.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, "The request body is missing or is not valid JSON of the expected shape.");
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 

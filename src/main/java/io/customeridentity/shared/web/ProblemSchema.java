@@ -6,23 +6,42 @@ import java.util.List;
 /** Documentation-only shape of the service's problem details (RFC 9457). */
 @Schema(name = "Problem", description = "RFC 9457 problem details.")
 record ProblemSchema(
-        @Schema(description = "Stable URI of the problem type, ending in the code.", example = "/problems/check-digit-mismatch")
-                String type,
-        @Schema(description = "Short summary of the problem type.", example = "Check digit mismatch") String title,
-        @Schema(description = "HTTP status.", example = "400") int status,
-        @Schema(description = "What went wrong in this case.", example = "The check digit does not match; the ID was probably mistyped.")
-                String detail,
-        @Schema(description = "The request path.", example = "/api/v1/customers/AC12345678901") String instance,
+        @Schema(
+                description = "Stable URI of the problem type, ending in the code.",
+                example = "/problems/check-digit-mismatch")
+        String type,
+
+        @Schema(description = "Short summary of the problem type.", example = "Check digit mismatch")
+        String title,
+
+        @Schema(description = "HTTP status.", example = "400")
+        int status,
+
+        @Schema(
+                description = "What went wrong in this case.",
+                example = "The check digit does not match; the ID was probably mistyped.")
+        String detail,
+
+        @Schema(description = "The request path.", example = "/api/v1/customers/AC12345678901")
+        String instance,
+
         @Schema(description = "Stable machine-readable code (the slug of the type).", example = "check-digit-mismatch")
-                String code,
-        @Schema(description = "Id of the request, as in the X-Request-Id response header.", example = "5b0e1c1e-8a43-4c53-9a35-e1c2a3f1f0aa")
-                String requestId,
-        @Schema(description = "Invalid fields, for validation-failed.") List<Violation> errors) {
+        String code,
+
+        @Schema(
+                description = "Id of the request, as in the X-Request-Id response header.",
+                example = "5b0e1c1e-8a43-4c53-9a35-e1c2a3f1f0aa")
+        String requestId,
+
+        @Schema(description = "Invalid fields, for validation-failed.")
+        List<Violation> errors) {
 
     /** One invalid field. */
     @Schema(name = "FieldViolation")
     record Violation(
             @Schema(description = "JSON name of the field; absent for rules about several fields.", example = "email")
-                    String field,
-            @Schema(example = "Must be a valid e-mail address.") String message) {}
+            String field,
+
+            @Schema(example = "Must be a valid e-mail address.")
+            String message) {}
 }

@@ -76,7 +76,8 @@ class CustomerApiIntegrationTests {
 
     @Test
     void issuesIdsWithTheRequestedPrefixCaseInsensitively() {
-        CustomerResponse created = createdCustomer(aCustomer().with("prefix", "bk").build());
+        CustomerResponse created =
+                createdCustomer(aCustomer().with("prefix", "bk").build());
 
         assertThat(created.id()).startsWith("BK");
         assertThat(created.prefix()).isEqualTo("BK");
@@ -136,7 +137,10 @@ class CustomerApiIntegrationTests {
 
     @Test
     void rejectsOverlongFieldsAndMalformedPrefix() {
-        create(aCustomer().with("givenName", "x".repeat(101)).with("prefix", "A1").build())
+        create(aCustomer()
+                        .with("givenName", "x".repeat(101))
+                        .with("prefix", "A1")
+                        .build())
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -242,7 +246,8 @@ class CustomerApiIntegrationTests {
     }
 
     private CustomerResponse createdCustomer(Map<String, Object> body) {
-        return create(body).expectStatus()
+        return create(body)
+                .expectStatus()
                 .isCreated()
                 .expectBody(CustomerResponse.class)
                 .returnResult()

@@ -46,7 +46,10 @@ class CustomerControllerTests {
         mvc.perform(get("/api/v1/customers/AC-12").with(reader()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("invalid-customer-id"));
-        mvc.perform(get("/api/v1/customers/{id}", CustomerId.of("ZZ", "1234567890").value()).with(reader()))
+        mvc.perform(get(
+                                "/api/v1/customers/{id}",
+                                CustomerId.of("ZZ", "1234567890").value())
+                        .with(reader()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("unknown-prefix"));
 
