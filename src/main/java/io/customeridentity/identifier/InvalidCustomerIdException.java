@@ -28,7 +28,8 @@ public final class InvalidCustomerIdException extends RuntimeException {
     private final Reason reason;
 
     private InvalidCustomerIdException(Reason reason, String message) {
-        super(message);
+        // An expected outcome of parsing what people type, not a bug: no stack trace to fill.
+        super(message, null, false, false);
         this.reason = reason;
     }
 

@@ -7,6 +7,7 @@ import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,7 +44,11 @@ class CustomerController {
     @ApiResponse(
             responseCode = "201",
             description = "Customer registered.",
-            headers = @Header(name = "Location", description = "URL of the new customer."))
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "URL of the new customer.",
+                            schema = @Schema(type = "string")))
     @ProblemResponses({400, 415, 422})
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request, Authentication caller) {
         CustomerDetails created = customers.register(request.toNewCustomer(), caller.getName());
@@ -62,7 +67,11 @@ class CustomerController {
     @ApiResponse(
             responseCode = "200",
             description = "The customer's current version.",
-            headers = @Header(name = "ETag", description = "The current version, quoted."))
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The current version, quoted.",
+                            schema = @Schema(type = "string")))
     @ProblemResponses({400, 404})
     ResponseEntity<CustomerResponse> get(
             @Parameter(description = "Customer ID in any lenient form.", example = "AC-1234-5678-900") @PathVariable

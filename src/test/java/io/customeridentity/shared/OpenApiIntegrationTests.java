@@ -1,0 +1,77 @@
+package io.customeridentity.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.customeridentity.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The published API description stays accurate: security scheme, summaries and problem responses everywhere. */
+@IntegrationTest
+class OpenApiIntegrationTests {
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void declaresBearerSecurityForTheWholeApi() {
+        JsonNode api = apiDocs();
+
+        JsonNode scheme = api.at("/components/securitySchemes/bearerAuth");
+        assertThat(scheme.path("type").asString()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+        assertThat(api.at("/security/0").has("bearerAuth")).isTrue();
+    }
+
+    @Test
+    void describesEveryOperationWithSummaryAndProblemResponses() {
+        JsonNode paths = apiDocs().path("paths");
+
+        assertThat(paths.propertyNames()).contains("/api/v1/customers", "/api/v1/customers/{id}");
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String name = operation.getKey() + " " + path.getKey();
+                JsonNode responses = operation.getValue().path("responses");
+                assertThat(operation.getValue().path("summary").asString())
+                        .as(name)
+                        .isNotBlank();
+                assertThat(operation.getValue().path("operationId").asString())
+                        .as(name)
+                        .isNotBlank();
+                for (String status : new String[] {"401", "403", "500"}) {
+                    assertThat(responses
+                                    .at("/" + status + "/content/application~1problem+json/schema/$ref")
+                                    .asString())
+                            .as(name + " " + status)
+                            .isEqualTo("#/components/schemas/Problem");
+                }
+            }
+        }
+    }
+
+    @Test
+    void documentsTheIdErrorsOfCustomerLookUp() {
+        JsonNode responses = apiDocs().at("/paths/~1api~1v1~1customers~1{id}/get/responses");
+
+        assertThat(responses.propertyNames()).contains("200", "400", "404");
+    }
+
+    private JsonNode apiDocs() {
+        byte[] body = client.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+        return json.readTree(body);
+    }
+}
