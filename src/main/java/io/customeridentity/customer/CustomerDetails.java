@@ -3,13 +3,11 @@ package io.customeridentity.customer;
 import io.customeridentity.identifier.CustomerId;
 import java.time.Instant;
 
-/** A customer's identity and current profile version. */
+/** A customer's identity and one version of its profile (normally the current one). */
 public record CustomerDetails(
         CustomerId id,
         CustomerStatus status,
         int version,
         Instant createdAt,
-        String givenName,
-        String familyName,
-        String email,
-        String phone) {}
+        Instant updatedAt,
+        CustomerProfile profile) {}

@@ -11,6 +11,8 @@ public abstract class DomainException extends RuntimeException {
         INVALID_INPUT,
         NOT_FOUND,
         CONFLICT,
+        PRECONDITION_REQUIRED,
+        PRECONDITION_FAILED,
         BROKEN_RULE
     }
 
@@ -29,5 +31,10 @@ public abstract class DomainException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Extra members of the problem details, beyond type, title, status, detail and code. */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
     }
 }

@@ -15,4 +15,14 @@ public class InvalidInputException extends DomainException {
     public List<FieldViolation> violations() {
         return violations;
     }
+
+    /** A single invalid field. */
+    public static InvalidInputException of(String field, String message) {
+        return new InvalidInputException(List.of(new FieldViolation(field, message)));
+    }
+
+    @Override
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of("errors", violations);
+    }
 }

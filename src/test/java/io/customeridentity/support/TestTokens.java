@@ -20,7 +20,11 @@ public final class TestTokens {
     private TestTokens() {}
 
     public static String withScopes(String scopes) {
-        return sign(SECRET, scopes, Instant.now().plus(Duration.ofMinutes(10)));
+        return sign(SECRET, "test-user", scopes, Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    public static String readWriteFor(String subject) {
+        return sign(SECRET, subject, "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     public static String readWrite() {
@@ -28,16 +32,17 @@ public final class TestTokens {
     }
 
     public static String expired() {
-        return sign(SECRET, "customers:read customers:write", Instant.now().minus(Duration.ofHours(1)));
+        return sign(SECRET, "test-user", "customers:read customers:write", Instant.now().minus(Duration.ofHours(1)));
     }
 
     public static String signedWith(String otherSecret) {
-        return sign(otherSecret, "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
+        return sign(
+                otherSecret, "test-user", "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
     }
 
-    private static String sign(String secret, String scopes, Instant expiry) {
+    private static String sign(String secret, String subject, String scopes, Instant expiry) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject("test-user")
+                .subject(subject)
                 .claim("scope", scopes)
                 .issueTime(Date.from(expiry.minus(Duration.ofMinutes(20))))
                 .expirationTime(Date.from(expiry))

@@ -11,7 +11,10 @@ import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.springframework.data.domain.Persistable;
 
-/** A customer's identity row: the ID never changes; status and the current-version pointer do. */
+/**
+ * A customer's identity row: the ID never changes; status and the current-version pointer do (the pointer moves
+ * with a conditional update, see {@link Customers#advance}).
+ */
 @Entity
 @Table(name = "customers")
 class Customer implements Persistable<String> {
@@ -32,6 +35,9 @@ class Customer implements Persistable<String> {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
     @Transient
     private boolean isNew;
 
@@ -44,6 +50,7 @@ class Customer implements Persistable<String> {
         customer.status = CustomerStatus.ACTIVE;
         customer.currentVersion = 1;
         customer.createdAt = createdAt;
+        customer.updatedAt = createdAt;
         customer.isNew = true;
         return customer;
     }

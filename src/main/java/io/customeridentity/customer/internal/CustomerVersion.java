@@ -8,9 +8,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
-/** One append-only version of a customer's profile: the full snapshot after a change, who made it and when. */
+/**
+ * One append-only version of a customer's profile: the encrypted snapshot after a change, which fields changed, who
+ * made it, when and (encrypted) why. Never updated: the database rejects it.
+ */
 @Entity
 @Table(name = "customer_versions")
 @IdClass(CustomerVersion.Key.class)
@@ -26,15 +30,17 @@ class CustomerVersion implements Persistable<CustomerVersion.Key> {
     @Id
     private int version;
 
-    @Column(name = "given_name")
-    private String givenName;
+    @Column(name = "data_key_id", nullable = false)
+    private UUID dataKeyId;
 
-    @Column(name = "family_name")
-    private String familyName;
+    @Column(name = "profile_ciphertext", nullable = false)
+    private byte[] profileCiphertext;
 
-    private String email;
+    @Column(name = "changed_fields", nullable = false)
+    private String changedFields;
 
-    private String phone;
+    @Column(name = "reason_ciphertext")
+    private byte[] reasonCiphertext;
 
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
@@ -47,18 +53,23 @@ class CustomerVersion implements Persistable<CustomerVersion.Key> {
 
     protected CustomerVersion() {}
 
-    static CustomerVersion first(String customerId, Profile profile, Instant recordedAt, String recordedBy) {
-        CustomerVersion version = new CustomerVersion();
-        version.customerId = customerId;
-        version.version = 1;
-        version.givenName = profile.givenName();
-        version.familyName = profile.familyName();
-        version.email = profile.email();
-        version.phone = profile.phone();
-        version.recordedAt = recordedAt;
-        version.recordedBy = recordedBy;
-        version.isNew = true;
-        return version;
+    CustomerVersion(
+            Key key,
+            UUID dataKeyId,
+            byte[] profileCiphertext,
+            String changedFields,
+            byte[] reasonCiphertext,
+            Instant recordedAt,
+            String recordedBy) {
+        this.customerId = key.customerId();
+        this.version = key.version();
+        this.dataKeyId = dataKeyId;
+        this.profileCiphertext = profileCiphertext;
+        this.changedFields = changedFields;
+        this.reasonCiphertext = reasonCiphertext;
+        this.recordedAt = recordedAt;
+        this.recordedBy = recordedBy;
+        this.isNew = true;
     }
 
     @Override

@@ -1,65 +1,135 @@
 package io.customeridentity.customer.internal;
 
+import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerManagement;
 import io.customeridentity.customer.CustomerNotFound;
+import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.NewCustomer;
+import io.customeridentity.customer.ProfileUpdate;
+import io.customeridentity.customer.Registration;
 import io.customeridentity.customer.UnknownPrefix;
+import io.customeridentity.customer.VersionConflict;
+import io.customeridentity.customer.VersionNotFound;
+import io.customeridentity.customer.VersionSummary;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registration and look-up of customers on PostgreSQL. */
+/** Registration, versioned changes and reads of customers on PostgreSQL. */
 @Service
 class DefaultCustomerManagement implements CustomerManagement {
 
     private final Customers customers;
-    private final CustomerVersions versions;
-    private final ContactNormalizer normalizer;
+    private final CustomerVersionStore store;
+    private final ProfileNormalizer normalizer;
+    private final IdempotencyKeys idempotencyKeys;
     private final CustomerIdScheme scheme;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DefaultCustomerManagement(
             Customers customers,
-            CustomerVersions versions,
-            ContactNormalizer normalizer,
+            CustomerVersionStore store,
+            ProfileNormalizer normalizer,
+            IdempotencyKeys idempotencyKeys,
             CustomerIdScheme scheme,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Clock clock) {
         this.customers = customers;
-        this.versions = versions;
+        this.store = store;
         this.normalizer = normalizer;
+        this.idempotencyKeys = idempotencyKeys;
         this.scheme = scheme;
         this.jdbc = jdbc;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override
     @Transactional
-    public CustomerDetails register(NewCustomer request, String actor) {
+    public Registration register(NewCustomer request, String actor, String idempotencyKey) {
+        Instant now = now();
+        if (idempotencyKey != null) {
+            Optional<String> earlier = idempotencyKeys.claim(actor, idempotencyKey, request, now);
+            if (earlier.isPresent()) {
+                return new Registration(findVersion(CustomerId.parse(earlier.get()), 1), true);
+            }
+        }
         String prefix = prefixOf(request.prefix());
-        Profile profile = normalizer.normalize(request);
+        CustomerProfile profile = normalizer.normalize(request.profile(), null);
         CustomerId id = scheme.issue(prefix, nextSequenceValue());
-        // Microseconds: what PostgreSQL stores, so the response equals what a later read returns.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         customers.save(Customer.register(id.value(), id.prefix(), now));
-        versions.save(CustomerVersion.first(id.value(), profile, now, actor));
-        return CustomerMapper.details(id, profile, now);
+        store.createFirst(id.value(), profile, actor, now);
+        if (idempotencyKey != null) {
+            idempotencyKeys.record(actor, idempotencyKey, request, id.value(), now);
+        }
+        return new Registration(CustomerMapper.first(id, profile, now), false);
     }
 
     @Override
     @Transactional(readOnly = true)
     public CustomerDetails find(CustomerId id) {
+        return store.details(customers.findCurrent(id.value()).orElseThrow(() -> CustomerNotFound.forId(id)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CustomerDetails findAsOf(CustomerId id, Instant at) {
         return customers
-                .findCurrent(id.value())
-                .map(CustomerMapper::details)
-                .orElseThrow(() -> CustomerNotFound.forId(id));
+                .findAsOf(id.value(), at)
+                .map(store::details)
+                .orElseThrow(() -> notFoundOr(id, VersionNotFound.at(id, at)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CustomerDetails findVersion(CustomerId id, int version) {
+        return customers
+                .findVersion(id.value(), version)
+                .map(store::details)
+                .orElseThrow(() -> notFoundOr(id, VersionNotFound.number(id, version)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<VersionSummary> versions(CustomerId id, Integer beforeVersion, int limit) {
+        if (!customers.existsById(id.value())) {
+            throw CustomerNotFound.forId(id);
+        }
+        int before = beforeVersion == null ? Integer.MAX_VALUE : beforeVersion;
+        return store.summaries(id.value(), before, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+    }
+
+    @Override
+    @Transactional
+    public CustomerDetails update(CustomerId id, ProfileUpdate update) {
+        StoredVersion current = customers.findCurrent(id.value()).orElseThrow(() -> CustomerNotFound.forId(id));
+        if (current.version() != update.expectedVersion()) {
+            throw VersionConflict.expected(update.expectedVersion(), current.version());
+        }
+        DataKey key = store.dataKey(current);
+        CustomerProfile before = store.profile(current, key);
+        CustomerProfile after = normalizer.normalize(update.profile(), before);
+        List<String> changed = ProfileDiff.changedFields(before, after);
+        if (changed.isEmpty()) {
+            return store.details(current, before);
+        }
+        Instant now = now();
+        if (customers.advance(id.value(), current.version(), now) == 0) {
+            int latest = customers.currentVersion(id.value()).orElse(current.version());
+            throw VersionConflict.expected(update.expectedVersion(), latest);
+        }
+        int next = current.version() + 1;
+        store.append(id.value(), next, key, current.keyId(), after, changed, update, now);
+        return new CustomerDetails(id, current.status(), next, current.createdAt(), now, after);
     }
 
     /** The requested prefix, or the default; checked before a sequence value is spent on it. */
@@ -74,7 +144,16 @@ class DefaultCustomerManagement implements CustomerManagement {
         return prefix;
     }
 
+    private RuntimeException notFoundOr(CustomerId id, RuntimeException otherwise) {
+        return customers.existsById(id.value()) ? otherwise : CustomerNotFound.forId(id);
+    }
+
     private long nextSequenceValue() {
         return jdbc.sql("SELECT nextval('customer_id_seq')").query(Long.class).single();
+    }
+
+    /** Microseconds: what PostgreSQL stores, so an answer equals what a later read returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

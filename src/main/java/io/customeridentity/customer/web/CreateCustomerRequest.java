@@ -1,30 +1,46 @@
 package io.customeridentity.customer.web;
 
+import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.CustomerProfile.Address;
+import io.customeridentity.customer.CustomerProfile.Preferences;
 import io.customeridentity.customer.NewCustomer;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.util.Map;
 
-/** Body of {@code POST /api/v1/customers}. */
-@Schema(description = "A new customer. At least one of givenName, familyName, email or phone is required.")
+/**
+ * Body of {@code POST /api/v1/customers}, and the shape a merge patch is applied to. The service validates every
+ * field (see the error catalogue); the annotations here only document them.
+ */
+@Schema(description = "A customer profile. At least one of givenName, familyName, email or phone is required.")
 record CreateCustomerRequest(
         @Schema(description = "Two-letter business prefix; the configured default when absent.", example = "AC")
-        @Pattern(regexp = "[A-Za-z]{2}", message = "Must be two letters.")
-        String prefix,
-
-        @Schema(example = "Ada") @Size(max = 100) String givenName,
-        @Schema(example = "Lovelace") @Size(max = 100) String familyName,
-
-        @Schema(description = "Validated and stored lower-cased.", example = "ada@example.org") @Size(max = 254)
-        String email,
-
+                String prefix,
+        @Schema(example = "Ada", maxLength = 100) String givenName,
+        @Schema(example = "Lovelace", maxLength = 100) String familyName,
+        @Schema(description = "Validated and stored lower-cased.", example = "ada@example.org", maxLength = 254)
+                String email,
         @Schema(
-                description = "Any common notation; stored in E.164. Include the country code.",
-                example = "+44 20 7946 0958")
-        @Size(max = 32)
-        String phone) {
+                        description = "Any common notation; stored in E.164. Include the country code.",
+                        example = "+44 20 7946 0958",
+                        maxLength = 32)
+                String phone,
+        @Schema(description = "Postal address; line1 and country (ISO 3166-1 alpha-2) are required in it.")
+                Address address,
+        @Schema(
+                        description = "Contact preferences. language is a BCP 47 tag; consentUpdatedAt is set by the"
+                                + " service when marketingConsent changes, unless given.")
+                Preferences preferences,
+        @Schema(
+                        description = "Free-form string attributes: at most 50, keys [a-z0-9_.-]{1,64}, values at most"
+                                + " 1000 characters.",
+                        example = "{\"loyalty.tier\": \"gold\"}")
+                Map<String, String> attributes) {
+
+    CustomerProfile toProfile() {
+        return new CustomerProfile(givenName, familyName, email, phone, address, preferences, attributes);
+    }
 
     NewCustomer toNewCustomer() {
-        return new NewCustomer(prefix, givenName, familyName, email, phone);
+        return new NewCustomer(prefix, toProfile());
     }
 }

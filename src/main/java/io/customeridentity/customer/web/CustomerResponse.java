@@ -1,32 +1,34 @@
 package io.customeridentity.customer.web;
 
 import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.CustomerProfile.Address;
+import io.customeridentity.customer.CustomerProfile.Preferences;
 import io.customeridentity.customer.CustomerStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Map;
 
-/** A customer as the API shows it. */
-@Schema(description = "A customer's identity and current profile.")
+/** A customer as the API shows it: identity plus one version of the profile. */
+@Schema(description = "A customer's identity and one version of its profile (the current one unless asked otherwise).")
 record CustomerResponse(
-        @Schema(description = "Canonical customer ID.", example = "AC12345678900")
-        String id,
-
-        @Schema(description = "The ID grouped for people to read.", example = "AC-1234-5678-900")
-        String displayId,
-
+        @Schema(description = "Canonical customer ID.", example = "AC12345678900") String id,
+        @Schema(description = "The ID grouped for people to read.", example = "AC-1234-5678-900") String displayId,
         @Schema(example = "AC") String prefix,
         CustomerStatus status,
-
-        @Schema(description = "Current profile version.", example = "1")
-        int version,
-
-        @Schema(example = "2026-11-23T12:00:00Z") Instant createdAt,
+        @Schema(description = "Profile version shown (also the ETag).", example = "1") int version,
+        @Schema(description = "When the customer was registered.", example = "2026-11-23T12:00:00Z") Instant createdAt,
+        @Schema(description = "When this version was recorded.", example = "2026-11-23T12:00:00Z") Instant updatedAt,
         @Schema(example = "Ada") String givenName,
         @Schema(example = "Lovelace") String familyName,
         @Schema(example = "ada@example.org") String email,
-        @Schema(example = "+442079460958") String phone) {
+        @Schema(example = "+442079460958") String phone,
+        Address address,
+        Preferences preferences,
+        Map<String, String> attributes) {
 
     static CustomerResponse of(CustomerDetails customer) {
+        CustomerProfile profile = customer.profile();
         return new CustomerResponse(
                 customer.id().value(),
                 customer.id().displayForm(),
@@ -34,9 +36,13 @@ record CustomerResponse(
                 customer.status(),
                 customer.version(),
                 customer.createdAt(),
-                customer.givenName(),
-                customer.familyName(),
-                customer.email(),
-                customer.phone());
+                customer.updatedAt(),
+                profile.givenName(),
+                profile.familyName(),
+                profile.email(),
+                profile.phone(),
+                profile.address(),
+                profile.preferences(),
+                profile.attributes());
     }
 }

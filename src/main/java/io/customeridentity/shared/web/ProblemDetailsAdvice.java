@@ -3,7 +3,6 @@ package io.customeridentity.shared.web;
 import io.customeridentity.identifier.InvalidCustomerIdException;
 import io.customeridentity.shared.DomainException;
 import io.customeridentity.shared.FieldViolation;
-import io.customeridentity.shared.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,6 +18,9 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -40,14 +42,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpMediaTypeNotSupportedException.class, "unsupported-media-type",
             HttpMediaTypeNotAcceptableException.class, "not-acceptable",
             MethodArgumentNotValidException.class, "validation-failed",
-            HandlerMethodValidationException.class, "validation-failed");
+            HandlerMethodValidationException.class, "validation-failed",
+            MethodArgumentTypeMismatchException.class, "invalid-parameter",
+            MissingServletRequestParameterException.class, "invalid-parameter");
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> handleDomain(DomainException ex) {
         ProblemDetail problem = Problems.of(statusOf(ex.kind()), ex.code(), ex.getMessage());
-        if (ex instanceof InvalidInputException invalid) {
-            problem.setProperty("errors", invalid.violations());
-        }
+        ex.properties().forEach(problem::setProperty);
         return problem(problem);
     }
 
@@ -107,6 +109,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
             case BROKEN_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }

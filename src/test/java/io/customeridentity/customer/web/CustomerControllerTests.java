@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Mistyped IDs are answered by the web layer alone: the customer service, hence the database, is never reached. */
 @WebMvcTest({CustomerController.class, CustomerIdController.class})
-@Import(CustomerControllerTests.Scheme.class)
+@Import({CustomerControllerTests.Scheme.class, ProfilePatcher.class})
 class CustomerControllerTests {
 
     @Autowired

@@ -1,0 +1,48 @@
+package io.customeridentity.customer;
+
+import java.util.Map;
+
+/** The profile content of one version: everything about a customer that can change. */
+public record CustomerProfile(
+        String givenName,
+        String familyName,
+        String email,
+        String phone,
+        Address address,
+        Preferences preferences,
+        Map<String, String> attributes) {
+
+    /** The top-level field names, as in the API. */
+    public static final java.util.List<String> FIELDS =
+            java.util.List.of("givenName", "familyName", "email", "phone", "address", "preferences", "attributes");
+
+    public CustomerProfile {
+        attributes = attributes == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
+    }
+
+    /** A postal address. */
+    public record Address(
+            String line1, String line2, String city, String region, String postalCode, String country) {}
+
+    /** How and whether the customer wants to be contacted. */
+    public record Preferences(
+            String language,
+            java.util.List<ContactChannel> contactChannels,
+            Boolean marketingConsent,
+            java.time.Instant consentUpdatedAt) {
+
+        public Preferences {
+            contactChannels = contactChannels == null ? java.util.List.of() : java.util.List.copyOf(contactChannels);
+        }
+    }
+
+    /** A channel the customer may be contacted through. */
+    public enum ContactChannel {
+        EMAIL,
+        SMS,
+        PHONE,
+        POST
+    }
+}

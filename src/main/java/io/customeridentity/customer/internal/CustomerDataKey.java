@@ -1,0 +1,64 @@
+package io.customeridentity.customer.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/** A customer's data key, stored only wrapped by the key-encryption key. */
+@Entity
+@Table(name = "customer_data_keys")
+class CustomerDataKey implements Persistable<UUID> {
+
+    @Id
+    @Column(name = "key_id")
+    private UUID keyId;
+
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    private String customerId;
+
+    @Column(name = "kek_id", nullable = false)
+    private String kekId;
+
+    @Column(name = "wrapped_key", nullable = false)
+    private byte[] wrappedKey;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Transient
+    private boolean isNew;
+
+    protected CustomerDataKey() {}
+
+    CustomerDataKey(UUID keyId, String customerId, String kekId, byte[] wrappedKey, Instant createdAt) {
+        this.keyId = keyId;
+        this.customerId = customerId;
+        this.kekId = kekId;
+        this.wrappedKey = wrappedKey;
+        this.createdAt = createdAt;
+        this.isNew = true;
+    }
+
+    String kekId() {
+        return kekId;
+    }
+
+    byte[] wrappedKey() {
+        return wrappedKey;
+    }
+
+    @Override
+    public UUID getId() {
+        return keyId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+}

@@ -1,0 +1,125 @@
+package io.customeridentity.customer.internal;
+
+import io.customeridentity.crypto.DataKey;
+import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.ProfileUpdate;
+import io.customeridentity.customer.VersionSummary;
+import io.customeridentity.identifier.CustomerId;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+
+/** Writes and reads encrypted profile versions, with the customer's data key. */
+@Component
+class CustomerVersionStore {
+
+    private static final String FIELD_SEPARATOR = ",";
+
+    private final CustomerVersions versions;
+    private final CustomerDataKeys dataKeys;
+    private final ContactIndex contactIndex;
+    private final ProfileCodec codec;
+
+    CustomerVersionStore(
+            CustomerVersions versions, CustomerDataKeys dataKeys, ContactIndex contactIndex, ProfileCodec codec) {
+        this.versions = versions;
+        this.dataKeys = dataKeys;
+        this.contactIndex = contactIndex;
+        this.codec = codec;
+    }
+
+    /** A new data key for the customer, and version 1 encrypted under it. */
+    void createFirst(String customerId, CustomerProfile profile, String actor, Instant now) {
+        DataKey key = codec.newDataKey();
+        dataKeys.save(new CustomerDataKey(key.id(), customerId, codec.kekId(), codec.wrap(key, customerId), now));
+        List<String> fields = ProfileDiff.changedFields(null, profile);
+        append(customerId, 1, key, key.id(), profile, fields, null, now, actor);
+    }
+
+    void append(
+            String customerId,
+            int version,
+            DataKey key,
+            UUID keyId,
+            CustomerProfile profile,
+            List<String> changedFields,
+            ProfileUpdate update,
+            Instant now) {
+        append(customerId, version, key, keyId, profile, changedFields, update.reason(), now, update.actor());
+    }
+
+    private void append(
+            String customerId,
+            int version,
+            DataKey key,
+            UUID keyId,
+            CustomerProfile profile,
+            List<String> changedFields,
+            String reason,
+            Instant now,
+            String actor) {
+        versions.save(new CustomerVersion(
+                new CustomerVersion.Key(customerId, version),
+                keyId,
+                codec.encryptProfile(key, customerId, version, profile),
+                String.join(FIELD_SEPARATOR, changedFields),
+                codec.encryptReason(key, customerId, version, reason),
+                now,
+                actor));
+        versions.flush();
+        contactIndex.update(customerId, profile);
+    }
+
+    DataKey dataKey(StoredVersion stored) {
+        return codec.unwrap(stored.keyId(), stored.kekId(), stored.wrappedKey(), stored.id());
+    }
+
+    CustomerProfile profile(StoredVersion stored, DataKey key) {
+        return codec.decryptProfile(key, stored.id(), stored.version(), stored.profileCiphertext());
+    }
+
+    CustomerDetails details(StoredVersion stored) {
+        return details(stored, profile(stored, dataKey(stored)));
+    }
+
+    CustomerDetails details(StoredVersion stored, CustomerProfile profile) {
+        return new CustomerDetails(
+                CustomerId.parse(stored.id()),
+                stored.status(),
+                stored.version(),
+                stored.createdAt(),
+                stored.recordedAt(),
+                profile);
+    }
+
+    List<VersionSummary> summaries(String customerId, int before, int limit) {
+        Map<UUID, DataKey> keys = new HashMap<>();
+        return versions.findHeaders(customerId, before, Limit.of(limit)).stream()
+                .map(header -> new VersionSummary(
+                        header.version(),
+                        header.recordedAt(),
+                        header.recordedBy(),
+                        header.changedFields().isEmpty()
+                                ? List.of()
+                                : Arrays.asList(header.changedFields().split(FIELD_SEPARATOR)),
+                        header.reasonCiphertext() == null
+                                ? null
+                                : codec.decryptReason(
+                                        keys.computeIfAbsent(header.dataKeyId(), id -> key(id, customerId)),
+                                        customerId,
+                                        header.version(),
+                                        header.reasonCiphertext())))
+                .toList();
+    }
+
+    private DataKey key(UUID keyId, String customerId) {
+        CustomerDataKey stored = dataKeys.findById(keyId).orElseThrow();
+        return codec.unwrap(keyId, stored.kekId(), stored.wrappedKey(), customerId);
+    }
+}

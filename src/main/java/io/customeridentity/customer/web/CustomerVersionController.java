@@ -1,0 +1,80 @@
+package io.customeridentity.customer.web;
+
+import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerManagement;
+import io.customeridentity.customer.VersionSummary;
+import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.identifier.CustomerIdScheme;
+import io.customeridentity.shared.Cursors;
+import io.customeridentity.shared.InvalidInputException;
+import io.customeridentity.shared.web.ETags;
+import io.customeridentity.shared.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A customer's version history: who changed what, when and why, and every past snapshot. */
+@RestController
+@RequestMapping("/api/v1/customers/{id}/versions")
+@Tag(name = "Customer versions", description = "The append-only history of a customer's profile.")
+class CustomerVersionController {
+
+    private static final String CURSOR_KIND = "version";
+
+    private final CustomerManagement customers;
+    private final CustomerIdScheme scheme;
+
+    CustomerVersionController(CustomerManagement customers, CustomerIdScheme scheme) {
+        this.customers = customers;
+        this.scheme = scheme;
+    }
+
+    @GetMapping
+    @Operation(
+            operationId = "listCustomerVersions",
+            summary = "List a customer's versions, newest first",
+            description = "Keyset-paginated: pass nextCursor back as cursor for the next page. Requires scope "
+                    + "customers:read.")
+    @ProblemResponses({400, 404})
+    VersionPage list(
+            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) String cursor,
+            @Parameter(description = "Page size, 1 to 100.", example = "20") @RequestParam(defaultValue = "20")
+                    int limit) {
+        CustomerId customerId = scheme.parse(id);
+        if (limit < 1 || limit > CustomerManagement.MAX_PAGE_SIZE) {
+            throw InvalidInputException.of("limit", "Must be between 1 and " + CustomerManagement.MAX_PAGE_SIZE + ".");
+        }
+        Integer before = cursor == null ? null : Math.toIntExact(Cursors.decode(CURSOR_KIND, cursor));
+        List<VersionSummary> items = customers.versions(customerId, before, limit);
+        int last = items.isEmpty() ? 1 : items.get(items.size() - 1).version();
+        String next = items.size() == limit && last > 1 ? Cursors.encode(CURSOR_KIND, last) : null;
+        return new VersionPage(items, next);
+    }
+
+    @GetMapping("/{version}")
+    @Operation(
+            operationId = "getCustomerVersion",
+            summary = "Read one version of a customer's profile",
+            description = "Requires scope customers:read.")
+    @ProblemResponses({400, 404})
+    ResponseEntity<CustomerResponse> get(
+            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "1") @PathVariable int version) {
+        CustomerDetails customer = customers.findVersion(scheme.parse(id), version);
+        return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.of(customer));
+    }
+
+    /** One page of versions. */
+    record VersionPage(
+            List<VersionSummary> items,
+            @Schema(description = "Cursor of the next page; absent on the last page.") String nextCursor) {}
+}
