@@ -23,8 +23,7 @@ public record CustomerProfile(
     }
 
     /** A postal address. */
-    public record Address(
-            String line1, String line2, String city, String region, String postalCode, String country) {}
+    public record Address(String line1, String line2, String city, String region, String postalCode, String country) {}
 
     /** How and whether the customer wants to be contacted. */
     public record Preferences(

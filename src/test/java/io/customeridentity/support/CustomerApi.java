@@ -33,7 +33,12 @@ public final class CustomerApi {
 
     /** Registers a customer and answers its JSON. */
     public JsonNode created(Map<String, Object> body) {
-        return create(body).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return create(body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     public RestTestClient.ResponseSpec get(String path) {
@@ -41,7 +46,12 @@ public final class CustomerApi {
     }
 
     public JsonNode json(String path) {
-        return get(path).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return get(path)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** A merge patch; {@code ifMatch} null sends no If-Match header. */

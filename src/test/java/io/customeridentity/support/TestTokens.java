@@ -24,7 +24,8 @@ public final class TestTokens {
     }
 
     public static String readWriteFor(String subject) {
-        return sign(SECRET, subject, "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
+        return sign(
+                SECRET, subject, "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     public static String readWrite() {
@@ -32,12 +33,19 @@ public final class TestTokens {
     }
 
     public static String expired() {
-        return sign(SECRET, "test-user", "customers:read customers:write", Instant.now().minus(Duration.ofHours(1)));
+        return sign(
+                SECRET,
+                "test-user",
+                "customers:read customers:write",
+                Instant.now().minus(Duration.ofHours(1)));
     }
 
     public static String signedWith(String otherSecret) {
         return sign(
-                otherSecret, "test-user", "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
+                otherSecret,
+                "test-user",
+                "customers:read customers:write",
+                Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     private static String sign(String secret, String subject, String scopes, Instant expiry) {

@@ -22,7 +22,8 @@ class ContactNormalizer {
     private final String defaultRegion;
 
     ContactNormalizer(@Value("${customer-identity.phone.default-region:}") String defaultRegion) {
-        this.defaultRegion = defaultRegion.isBlank() ? "ZZ" : defaultRegion.strip().toUpperCase(Locale.ROOT);
+        this.defaultRegion =
+                defaultRegion.isBlank() ? "ZZ" : defaultRegion.strip().toUpperCase(Locale.ROOT);
     }
 
     String email(String email, Violations violations) {

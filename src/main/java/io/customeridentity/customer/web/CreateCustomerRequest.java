@@ -14,27 +14,33 @@ import java.util.Map;
 @Schema(description = "A customer profile. At least one of givenName, familyName, email or phone is required.")
 record CreateCustomerRequest(
         @Schema(description = "Two-letter business prefix; the configured default when absent.", example = "AC")
-                String prefix,
+        String prefix,
+
         @Schema(example = "Ada", maxLength = 100) String givenName,
         @Schema(example = "Lovelace", maxLength = 100) String familyName,
+
         @Schema(description = "Validated and stored lower-cased.", example = "ada@example.org", maxLength = 254)
-                String email,
+        String email,
+
         @Schema(
-                        description = "Any common notation; stored in E.164. Include the country code.",
-                        example = "+44 20 7946 0958",
-                        maxLength = 32)
-                String phone,
+                description = "Any common notation; stored in E.164. Include the country code.",
+                example = "+44 20 7946 0958",
+                maxLength = 32)
+        String phone,
+
         @Schema(description = "Postal address; line1 and country (ISO 3166-1 alpha-2) are required in it.")
-                Address address,
+        Address address,
+
         @Schema(
-                        description = "Contact preferences. language is a BCP 47 tag; consentUpdatedAt is set by the"
-                                + " service when marketingConsent changes, unless given.")
-                Preferences preferences,
+                description = "Contact preferences. language is a BCP 47 tag; consentUpdatedAt is set by the"
+                        + " service when marketingConsent changes, unless given.")
+        Preferences preferences,
+
         @Schema(
-                        description = "Free-form string attributes: at most 50, keys [a-z0-9_.-]{1,64}, values at most"
-                                + " 1000 characters.",
-                        example = "{\"loyalty.tier\": \"gold\"}")
-                Map<String, String> attributes) {
+                description = "Free-form string attributes: at most 50, keys [a-z0-9_.-]{1,64}, values at most"
+                        + " 1000 characters.",
+                example = "{\"loyalty.tier\": \"gold\"}")
+        Map<String, String> attributes) {
 
     CustomerProfile toProfile() {
         return new CustomerProfile(givenName, familyName, email, phone, address, preferences, attributes);

@@ -102,13 +102,19 @@ class CustomerController {
     @ApiResponse(
             responseCode = "200",
             description = "The customer.",
-            headers = @Header(name = "ETag", description = "The version shown, quoted.", schema = @Schema(type = "string")))
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version shown, quoted.",
+                            schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the version shown.")
     @ProblemResponses({400, 404})
     ResponseEntity<CustomerResponse> get(
             @Parameter(description = "Customer ID in any lenient form.", example = "AC-1234-5678-900") @PathVariable
                     String id,
-            @Parameter(description = "RFC 3339 instant: show the version in force then.", example = "2026-11-23T12:00:00Z")
+            @Parameter(
+                            description = "RFC 3339 instant: show the version in force then.",
+                            example = "2026-11-23T12:00:00Z")
                     @RequestParam(required = false)
                     Instant asOf,
             WebRequest request) {
@@ -121,7 +127,9 @@ class CustomerController {
         return ResponseEntity.ok().eTag(etag).body(CustomerResponse.of(customer));
     }
 
-    @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH_JSON, "application/json"})
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MERGE_PATCH_JSON, "application/json"})
     @Operation(
             operationId = "patchCustomer",
             summary = "Change a customer's profile (JSON Merge Patch)",
@@ -132,14 +140,17 @@ class CustomerController {
     @ApiResponse(
             responseCode = "200",
             description = "The customer after the change.",
-            headers = @Header(name = "ETag", description = "The new version, quoted.", schema = @Schema(type = "string")))
+            headers =
+                    @Header(name = "ETag", description = "The new version, quoted.", schema = @Schema(type = "string")))
     @ProblemResponses({400, 404, 412, 415, 422, 428})
     ResponseEntity<CustomerResponse> patch(
             @PathVariable String id,
             @Parameter(description = "The version the change is based on.", example = "\"3\"", required = true)
                     @RequestHeader(name = "If-Match", required = false)
                     String ifMatch,
-            @Parameter(description = "Why the change is made; stored (encrypted) with the version.", example = "Moved house")
+            @Parameter(
+                            description = "Why the change is made; stored (encrypted) with the version.",
+                            example = "Moved house")
                     @RequestHeader(name = "X-Change-Reason", required = false)
                     String reason,
             @RequestBody JsonNode patch,

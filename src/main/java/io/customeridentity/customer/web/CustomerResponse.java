@@ -12,13 +12,24 @@ import java.util.Map;
 /** A customer as the API shows it: identity plus one version of the profile. */
 @Schema(description = "A customer's identity and one version of its profile (the current one unless asked otherwise).")
 record CustomerResponse(
-        @Schema(description = "Canonical customer ID.", example = "AC12345678900") String id,
-        @Schema(description = "The ID grouped for people to read.", example = "AC-1234-5678-900") String displayId,
+        @Schema(description = "Canonical customer ID.", example = "AC12345678900")
+        String id,
+
+        @Schema(description = "The ID grouped for people to read.", example = "AC-1234-5678-900")
+        String displayId,
+
         @Schema(example = "AC") String prefix,
         CustomerStatus status,
-        @Schema(description = "Profile version shown (also the ETag).", example = "1") int version,
-        @Schema(description = "When the customer was registered.", example = "2026-11-23T12:00:00Z") Instant createdAt,
-        @Schema(description = "When this version was recorded.", example = "2026-11-23T12:00:00Z") Instant updatedAt,
+
+        @Schema(description = "Profile version shown (also the ETag).", example = "1")
+        int version,
+
+        @Schema(description = "When the customer was registered.", example = "2026-11-23T12:00:00Z")
+        Instant createdAt,
+
+        @Schema(description = "When this version was recorded.", example = "2026-11-23T12:00:00Z")
+        Instant updatedAt,
+
         @Schema(example = "Ada") String givenName,
         @Schema(example = "Lovelace") String familyName,
         @Schema(example = "ada@example.org") String email,

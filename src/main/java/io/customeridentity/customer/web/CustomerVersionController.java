@@ -76,5 +76,7 @@ class CustomerVersionController {
     /** One page of versions. */
     record VersionPage(
             List<VersionSummary> items,
-            @Schema(description = "Cursor of the next page; absent on the last page.") String nextCursor) {}
+
+            @Schema(description = "Cursor of the next page; absent on the last page.")
+            String nextCursor) {}
 }

@@ -35,7 +35,9 @@ final class MergePatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
+                : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         for (String name : patch.propertyNames()) {
             JsonNode value = patch.get(name);
             if (value.isNull()) {

@@ -69,7 +69,8 @@ class CustomerVersioningIntegrationTests {
         assertThat(versions.at("/items/1/version").asInt()).isEqualTo(1);
         assertThat(versions.at("/items/1/changedBy").asString()).isEqualTo("test-user");
         assertThat(versions.at("/items/1/changedFields").toString()).contains("givenName", "email", "address");
-        assertThat(versions.path("nextCursor").isMissingNode() || versions.path("nextCursor").isNull())
+        assertThat(versions.path("nextCursor").isMissingNode()
+                        || versions.path("nextCursor").isNull())
                 .isTrue();
     }
 
@@ -146,7 +147,9 @@ class CustomerVersioningIntegrationTests {
                 .expectHeader()
                 .valueEquals("ETag", "\"1\"");
 
-        assertThat(api.json("/api/v1/customers/" + id + "/versions").path("items").size())
+        assertThat(api.json("/api/v1/customers/" + id + "/versions")
+                        .path("items")
+                        .size())
                 .isEqualTo(1);
     }
 
@@ -257,9 +260,13 @@ class CustomerVersioningIntegrationTests {
     void readsEveryPastVersion() {
         api.patched(id, 1, Map.of("givenName", "Augusta"));
 
-        assertThat(api.json("/api/v1/customers/" + id + "/versions/1").path("givenName").asString())
+        assertThat(api.json("/api/v1/customers/" + id + "/versions/1")
+                        .path("givenName")
+                        .asString())
                 .isEqualTo("Ada");
-        assertThat(api.json("/api/v1/customers/" + id + "/versions/2").path("givenName").asString())
+        assertThat(api.json("/api/v1/customers/" + id + "/versions/2")
+                        .path("givenName")
+                        .asString())
                 .isEqualTo("Augusta");
         api.get("/api/v1/customers/" + id + "/versions/3")
                 .expectStatus()
@@ -279,7 +286,8 @@ class CustomerVersioningIntegrationTests {
         for (int page = 0; page < 10 && path != null; page++) {
             JsonNode body = api.json(path);
             body.path("items").forEach(item -> seen.add(item.path("version").asInt()));
-            String next = body.path("nextCursor").isString() ? body.path("nextCursor").asString() : null;
+            String next =
+                    body.path("nextCursor").isString() ? body.path("nextCursor").asString() : null;
             path = next == null ? null : "/api/v1/customers/" + id + "/versions?limit=2&cursor=" + next;
         }
 
@@ -293,10 +301,12 @@ class CustomerVersioningIntegrationTests {
     @Test
     void stampsConsentChangesWithTheTimeOfTheChange() {
         Instant before = Instant.now().minusSeconds(1);
-        JsonNode patched = api.patched(id, 1, Map.of("preferences", Map.of("marketingConsent", true, "language", "en-gb")));
+        JsonNode patched =
+                api.patched(id, 1, Map.of("preferences", Map.of("marketingConsent", true, "language", "en-gb")));
 
         assertThat(patched.at("/preferences/language").asString()).isEqualTo("en-GB");
-        assertThat(Instant.parse(patched.at("/preferences/consentUpdatedAt").asString())).isAfter(before);
+        assertThat(Instant.parse(patched.at("/preferences/consentUpdatedAt").asString()))
+                .isAfter(before);
     }
 
     private JsonNode asOf(Instant at) {
