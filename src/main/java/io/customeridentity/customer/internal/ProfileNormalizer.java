@@ -7,6 +7,7 @@ import io.customeridentity.customer.CustomerProfile.Preferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +113,8 @@ class ProfileNormalizer {
         Instant previousConsentUpdate = previous == null ? null : previous.consentUpdatedAt();
         boolean consentChanged = !Objects.equals(input.marketingConsent(), previousConsent);
         if (consentChanged && Objects.equals(consentUpdatedAt, previousConsentUpdate)) {
-            consentUpdatedAt = input.marketingConsent() == null ? null : clock.instant();
+            consentUpdatedAt =
+                    input.marketingConsent() == null ? null : clock.instant().truncatedTo(ChronoUnit.MICROS);
         }
         Preferences preferences = new Preferences(language, channels, input.marketingConsent(), consentUpdatedAt);
         return preferences.equals(new Preferences(null, List.of(), null, null)) ? null : preferences;
