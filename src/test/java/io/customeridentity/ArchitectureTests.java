@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,14 +31,26 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
-    @Test
-    void moduleInternalsAreUsedOnlyInsideTheirModule() {
+    @ParameterizedTest
+    @ValueSource(strings = {"customer", "interaction"})
+    void moduleInternalsAreUsedOnlyInsideTheirModule(String module) {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("io.customeridentity.customer.internal..")
+                .resideOutsideOfPackage("io.customeridentity." + module + "..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("io.customeridentity.customer.internal..")
+                .resideInAPackage("io.customeridentity." + module + ".internal..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void interactionsUseCustomersOnlyThroughTheirPublicApi() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.customeridentity.interaction..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.customeridentity.customer.internal..", "io.customeridentity.customer.web..")
                 .check(CLASSES);
     }
 
@@ -47,7 +61,7 @@ class ArchitectureTests {
                 .resideOutsideOfPackages("..web..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("io.customeridentity.customer.web..")
+                .resideInAnyPackage("io.customeridentity.customer.web..", "io.customeridentity.interaction.web..")
                 .check(CLASSES);
     }
 

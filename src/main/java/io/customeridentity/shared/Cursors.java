@@ -2,6 +2,7 @@ package io.customeridentity.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Opaque keyset-pagination cursors: callers pass them back unchanged; the content (a position, never an offset) is
@@ -9,23 +10,39 @@ import java.util.Base64;
  */
 public final class Cursors {
 
+    private static final String SEPARATOR = "|";
+
     private Cursors() {}
 
-    public static String encode(String kind, long position) {
-        String plain = kind + ":" + position;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    /** A cursor of the given kind holding the position's parts (which must not contain '|'). */
+    public static String encode(String kind, Object... position) {
+        StringBuilder plain = new StringBuilder(kind);
+        for (Object part : position) {
+            plain.append(SEPARATOR).append(part);
+        }
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(plain.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The position in a cursor of the given kind; {@link InvalidInputException} for anything else. */
-    public static long decode(String kind, String cursor) {
+    /**
+     * The position's parts of a cursor of the given kind; {@link InvalidInputException} (field {@code cursor}) for
+     * anything else. Callers convert the parts and report conversion failures with {@link #invalid()}.
+     */
+    public static List<String> decode(String kind, String cursor, int parts) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (plain.startsWith(kind + ":")) {
-                return Long.parseLong(plain.substring(kind.length() + 1));
+            List<String> split = List.of(plain.split("\\|", -1));
+            if (split.size() == parts + 1 && split.get(0).equals(kind)) {
+                return split.subList(1, split.size());
             }
         } catch (IllegalArgumentException ex) {
             // reported below
         }
-        throw InvalidInputException.of("cursor", "Not a cursor this service issued for this list.");
+        throw invalid();
+    }
+
+    public static InvalidInputException invalid() {
+        return InvalidInputException.of("cursor", "Not a cursor this service issued for this list.");
     }
 }

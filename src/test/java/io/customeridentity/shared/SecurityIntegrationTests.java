@@ -66,6 +66,22 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void forbidsChangesWithReadOnlyScope() {
+        client.patch()
+                .uri("/api/v1/customers/AC12345678900")
+                .header("Authorization", "Bearer " + TestTokens.withScopes("customers:read"))
+                .header("If-Match", "\"1\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"givenName\":\"Mallory\"}")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("insufficient-scope");
+    }
+
+    @Test
     void forbidsReadWithWriteOnlyScope() {
         client.get()
                 .uri("/api/v1/prefixes")

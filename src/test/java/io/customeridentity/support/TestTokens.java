@@ -28,8 +28,11 @@ public final class TestTokens {
                 SECRET, subject, "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
     }
 
+    /** Every scope of the API. */
+    public static final String ALL_SCOPES = "customers:read customers:write interactions:read interactions:write";
+
     public static String readWrite() {
-        return withScopes("customers:read customers:write");
+        return withScopes(ALL_SCOPES);
     }
 
     public static String expired() {

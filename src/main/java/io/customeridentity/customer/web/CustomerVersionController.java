@@ -53,7 +53,7 @@ class CustomerVersionController {
         if (limit < 1 || limit > CustomerManagement.MAX_PAGE_SIZE) {
             throw InvalidInputException.of("limit", "Must be between 1 and " + CustomerManagement.MAX_PAGE_SIZE + ".");
         }
-        Integer before = cursor == null ? null : Math.toIntExact(Cursors.decode(CURSOR_KIND, cursor));
+        Integer before = cursor == null ? null : versionIn(cursor);
         List<VersionSummary> items = customers.versions(customerId, before, limit);
         int last = items.isEmpty() ? 1 : items.get(items.size() - 1).version();
         String next = items.size() == limit && last > 1 ? Cursors.encode(CURSOR_KIND, last) : null;
@@ -71,6 +71,14 @@ class CustomerVersionController {
             @Parameter(example = "1") @PathVariable int version) {
         CustomerDetails customer = customers.findVersion(scheme.parse(id), version);
         return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.of(customer));
+    }
+
+    private static int versionIn(String cursor) {
+        try {
+            return Integer.parseInt(Cursors.decode(CURSOR_KIND, cursor, 1).get(0));
+        } catch (NumberFormatException ex) {
+            throw Cursors.invalid();
+        }
     }
 
     /** One page of versions. */

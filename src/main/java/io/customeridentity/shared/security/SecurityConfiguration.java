@@ -21,6 +21,8 @@ class SecurityConfiguration {
 
     static final String READ = "SCOPE_customers:read";
     static final String WRITE = "SCOPE_customers:write";
+    static final String INTERACTIONS_READ = "SCOPE_interactions:read";
+    static final String INTERACTIONS_WRITE = "SCOPE_interactions:write";
 
     @Bean
     SecurityFilterChain securityFilterChain(
@@ -45,9 +47,21 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/actuator/**")
                                 .hasAuthority("SCOPE_actuator:read")
+                                .requestMatchers(
+                                        HttpMethod.POST,
+                                        "/api/v1/customers/*/interactions",
+                                        "/api/v1/interactions/**")
+                                .hasAuthority(INTERACTIONS_WRITE)
+                                .requestMatchers(
+                                        HttpMethod.GET, "/api/v1/customers/*/interactions", "/api/v1/customers/*/summary")
+                                .hasAuthority(INTERACTIONS_READ)
                                 .requestMatchers(HttpMethod.GET, "/api/**")
                                 .hasAuthority(READ)
                                 .requestMatchers(HttpMethod.POST, "/api/**")
+                                .hasAuthority(WRITE)
+                                .requestMatchers(HttpMethod.PATCH, "/api/**")
+                                .hasAuthority(WRITE)
+                                .requestMatchers(HttpMethod.DELETE, "/api/**")
                                 .hasAuthority(WRITE)
                                 .anyRequest()
                                 .authenticated())

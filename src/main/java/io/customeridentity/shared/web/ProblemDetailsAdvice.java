@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /** Turns every exception that reaches MVC into an RFC 9457 problem with a stable type and code. */
 @RestControllerAdvice
@@ -85,6 +86,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // The parser's message may quote the body, which can hold personal data: keep it out.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 status, "The request body is missing or is not valid JSON of the expected shape.");
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && JsonPaths.of(jackson) != null) {
+                problem.setProperty(
+                        "errors",
+                        List.of(new FieldViolation(JsonPaths.of(jackson), "Has the wrong type or an unknown value.")));
+                break;
+            }
+        }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 

@@ -1,0 +1,19 @@
+package io.customeridentity.customer;
+
+import io.customeridentity.crypto.DataKey;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The customers' data keys, for modules that store personal data about a customer: encrypting under the customer's
+ * own key is what lets erasing the customer make that data unreadable too.
+ */
+public interface CustomerKeys {
+
+    /** The current data key of each given customer that exists; unknown IDs are absent from the map. */
+    Map<String, DataKey> currentKeys(Collection<String> customerIds);
+
+    /** Data keys by id, for decryption; keys that no longer exist (erased customers) are absent. */
+    Map<UUID, DataKey> keysById(Collection<UUID> keyIds);
+}

@@ -1,0 +1,207 @@
+package io.customeridentity.interaction.internal;
+
+import io.customeridentity.crypto.DataKey;
+import io.customeridentity.customer.CustomerKeys;
+import io.customeridentity.customer.CustomerNotFound;
+import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.identifier.CustomerIdScheme;
+import io.customeridentity.identifier.InvalidCustomerIdException;
+import io.customeridentity.interaction.BatchItemResult;
+import io.customeridentity.interaction.BatchItemResult.ItemError;
+import io.customeridentity.interaction.BatchItemResult.Status;
+import io.customeridentity.interaction.InactiveCustomer;
+import io.customeridentity.interaction.Interaction;
+import io.customeridentity.interaction.InteractionManagement;
+import io.customeridentity.interaction.InteractionSummary;
+import io.customeridentity.interaction.Money;
+import io.customeridentity.interaction.NewInteraction;
+import io.customeridentity.interaction.Recorded;
+import io.customeridentity.interaction.TimelineQuery;
+import io.customeridentity.shared.FieldViolation;
+import io.customeridentity.shared.InvalidInputException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records interactions (alone or in batches of independent items) and reads the timeline. */
+@Service
+class DefaultInteractionManagement implements InteractionManagement {
+
+    private final InteractionStore store;
+    private final TimelineAggregates aggregates;
+    private final InteractionCodec codec;
+    private final CustomerKeys customerKeys;
+    private final CustomerIdScheme scheme;
+    private final Clock clock;
+
+    DefaultInteractionManagement(
+            InteractionStore store,
+            TimelineAggregates aggregates,
+            InteractionCodec codec,
+            CustomerKeys customerKeys,
+            CustomerIdScheme scheme,
+            Clock clock) {
+        this.store = store;
+        this.aggregates = aggregates;
+        this.codec = codec;
+        this.customerKeys = customerKeys;
+        this.scheme = scheme;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Recorded record(CustomerId customerId, NewInteraction interaction) {
+        ValidInteraction valid = InteractionValidator.validate(interaction, now());
+        DataKey key = customerKeys.currentKeys(List.of(customerId.value())).get(customerId.value());
+        if (key == null) {
+            throw CustomerNotFound.forId(customerId);
+        }
+        InteractionRow row = toRow(customerId.value(), valid, key);
+        Set<UUID> inserted = store.insertNew(List.of(row));
+        store.addToStats(inserted);
+        UUID id = inserted.isEmpty()
+                ? store.idsByProducerKey(List.of(row.source()), List.of(row.externalId()))
+                        .get(InteractionStore.producerKey(row.source(), row.externalId()))
+                : row.id();
+        return new Recorded(readAll(List.of(store.find(id).orElseThrow())).get(0), !inserted.isEmpty());
+    }
+
+    @Override
+    @Transactional
+    public List<BatchItemResult> recordBatch(List<NewInteraction> items) {
+        Instant now = now();
+        BatchItemResult[] results = new BatchItemResult[items.size()];
+        List<String> customerIds = new ArrayList<>();
+        List<ValidInteraction> valid = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                customerIds.add(scheme.parse(items.get(i).customerId()).value());
+                valid.add(InteractionValidator.validate(items.get(i), now));
+            } catch (InvalidCustomerIdException ex) {
+                results[i] = rejected(i, ex.reason().code(), "customerId", ex.getMessage());
+                customerIds.add(null);
+                valid.add(null);
+            } catch (InvalidInputException ex) {
+                FieldViolation first = ex.violations().get(0);
+                results[i] = rejected(i, ex.code(), first.field(), first.message());
+                valid.add(null);
+            }
+        }
+        Map<String, DataKey> keys = customerKeys.currentKeys(new HashSet<>(customerIds.stream()
+                .filter(java.util.Objects::nonNull)
+                .toList()));
+        List<InteractionRow> rows = new ArrayList<>();
+        List<Integer> rowIndex = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (results[i] != null) {
+                continue;
+            }
+            DataKey key = keys.get(customerIds.get(i));
+            if (key == null) {
+                results[i] = rejected(i, "customer-not-found", "customerId", "No customer has this ID.");
+                continue;
+            }
+            rows.add(toRow(customerIds.get(i), valid.get(i), key));
+            rowIndex.add(i);
+        }
+        Set<UUID> inserted = rows.isEmpty() ? Set.of() : store.insertNew(rows);
+        store.addToStats(inserted);
+        Map<String, UUID> existing = inserted.size() == rows.size()
+                ? Map.of()
+                : store.idsByProducerKey(
+                        rows.stream().map(InteractionRow::source).toList(),
+                        rows.stream().map(InteractionRow::externalId).toList());
+        for (int r = 0; r < rows.size(); r++) {
+            InteractionRow row = rows.get(r);
+            int index = rowIndex.get(r);
+            results[index] = inserted.contains(row.id())
+                    ? new BatchItemResult(index, Status.CREATED, row.id(), null)
+                    : new BatchItemResult(
+                            index,
+                            Status.DUPLICATE,
+                            existing.get(InteractionStore.producerKey(row.source(), row.externalId())),
+                            null);
+        }
+        return List.of(results);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Interaction> timeline(CustomerId customerId, TimelineQuery query) {
+        requireCustomer(customerId);
+        return readAll(store.page(customerId.value(), query));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public InteractionSummary summary(CustomerId customerId) {
+        requireCustomer(customerId);
+        return SummaryCalculator.summarise(
+                customerId, aggregates.stats(customerId.value()), aggregates.openComplaints(customerId.value()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<InactiveCustomer> inactiveSince(Instant since, String prefix, String afterId, int limit) {
+        return aggregates.inactiveSince(since, prefix, afterId, limit).stream()
+                .map(row -> new InactiveCustomer(CustomerId.parse(row.customerId()), row.lastInteractionAt()))
+                .toList();
+    }
+
+    private void requireCustomer(CustomerId customerId) {
+        if (customerKeys.currentKeys(List.of(customerId.value())).isEmpty()) {
+            throw CustomerNotFound.forId(customerId);
+        }
+    }
+
+    private InteractionRow toRow(String customerId, ValidInteraction valid, DataKey key) {
+        UUID id = UUID.randomUUID();
+        Money amount = valid.amount();
+        return new InteractionRow(
+                id,
+                customerId,
+                valid.type(),
+                valid.channel(),
+                valid.occurredAt().truncatedTo(ChronoUnit.MICROS),
+                now(),
+                valid.source(),
+                valid.externalId(),
+                amount == null ? null : amount.value(),
+                amount == null ? null : amount.currency(),
+                valid.rating(),
+                valid.details() == null ? null : key.id(),
+                valid.details() == null ? null : codec.encrypt(key, id, valid.details()));
+    }
+
+    /** Decrypts the details of the rows, unwrapping each data key once. */
+    private List<Interaction> readAll(List<InteractionRow> rows) {
+        Set<UUID> keyIds = new HashSet<>();
+        rows.stream().map(InteractionRow::dataKeyId).filter(java.util.Objects::nonNull).forEach(keyIds::add);
+        Map<UUID, DataKey> keys = customerKeys.keysById(keyIds);
+        return rows.stream()
+                .map(row -> {
+                    DataKey key = row.detailsCiphertext() == null ? null : keys.get(row.dataKeyId());
+                    InteractionDetails details =
+                            key == null ? null : codec.decrypt(key, row.id(), row.detailsCiphertext());
+                    return InteractionMapper.interaction(row, details);
+                })
+                .toList();
+    }
+
+    private static BatchItemResult rejected(int index, String code, String field, String message) {
+        return new BatchItemResult(index, Status.REJECTED, null, new ItemError(code, field, message));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,49 @@
+package io.customeridentity.interaction.web;
+
+import io.customeridentity.interaction.Interaction;
+import io.customeridentity.interaction.InteractionChannel;
+import io.customeridentity.interaction.InteractionType;
+import io.customeridentity.interaction.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A recorded interaction. */
+@Schema(description = "A recorded interaction.")
+record InteractionResponse(
+        UUID id,
+        @Schema(example = "AC12345678900") String customerId,
+        InteractionType type,
+        InteractionChannel channel,
+        Instant occurredAt,
+        Instant recordedAt,
+        @Schema(example = "webshop") String source,
+        @Schema(example = "order-100234") String externalId,
+        InteractionRequest.AmountBody amount,
+        Integer rating,
+        String subject,
+        String note,
+        Map<String, String> attributes) {
+
+    static InteractionResponse of(Interaction interaction) {
+        return new InteractionResponse(
+                interaction.id(),
+                interaction.customerId().value(),
+                interaction.type(),
+                interaction.channel(),
+                interaction.occurredAt(),
+                interaction.recordedAt(),
+                interaction.source(),
+                interaction.externalId(),
+                amount(interaction.amount()),
+                interaction.rating(),
+                interaction.subject(),
+                interaction.note(),
+                interaction.attributes());
+    }
+
+    static InteractionRequest.AmountBody amount(Money money) {
+        return money == null ? null : new InteractionRequest.AmountBody(money.value().toPlainString(), money.currency());
+    }
+}

@@ -1,0 +1,77 @@
+package io.customeridentity.interaction.web;
+
+import io.customeridentity.identifier.CustomerIdScheme;
+import io.customeridentity.interaction.InteractionManagement;
+import io.customeridentity.interaction.InteractionSummary;
+import io.customeridentity.interaction.InteractionType;
+import io.customeridentity.shared.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Aggregates of a customer's timeline, read from running totals. */
+@RestController
+@Tag(name = "Interactions")
+class InteractionSummaryController {
+
+    private final InteractionManagement interactions;
+    private final CustomerIdScheme scheme;
+
+    InteractionSummaryController(InteractionManagement interactions, CustomerIdScheme scheme) {
+        this.interactions = interactions;
+        this.scheme = scheme;
+    }
+
+    @GetMapping("/api/v1/customers/{id}/summary")
+    @Operation(
+            operationId = "getInteractionSummary",
+            summary = "Summarise a customer's interactions",
+            description = "Counts, first/last interaction, lifetime value per currency (purchases minus refunds, "
+                    + "exact), average rating and open complaints (complaints after the latest support contact). "
+                    + "Requires scope interactions:read.")
+    @ProblemResponses({400, 404})
+    SummaryResponse summary(@Parameter(example = "AC-1234-5678-900") @PathVariable String id) {
+        return SummaryResponse.of(interactions.summary(scheme.parse(id)));
+    }
+
+    /** The summary as the API shows it: amounts as decimal strings. */
+    record SummaryResponse(
+            @Schema(example = "AC12345678900") String customerId,
+            long interactionCount,
+            Map<InteractionType, Long> countsByType,
+            Instant firstInteractionAt,
+            Instant lastInteractionAt,
+            Instant lastPurchaseAt,
+            List<LifetimeValue> lifetimeValue,
+            @Schema(example = "4.25") BigDecimal averageRating,
+            long ratingCount,
+            long openComplaints) {
+
+        static SummaryResponse of(InteractionSummary summary) {
+            return new SummaryResponse(
+                    summary.customerId().value(),
+                    summary.interactionCount(),
+                    summary.countsByType(),
+                    summary.firstInteractionAt(),
+                    summary.lastInteractionAt(),
+                    summary.lastPurchaseAt(),
+                    summary.lifetimeValue().stream()
+                            .map(money -> new LifetimeValue(money.currency(), money.value().toPlainString()))
+                            .toList(),
+                    summary.averageRating(),
+                    summary.ratingCount(),
+                    summary.openComplaints());
+        }
+    }
+
+    /** Purchases minus refunds in one currency. */
+    record LifetimeValue(@Schema(example = "EUR") String currency, @Schema(example = "149.70") String amount) {}
+}
