@@ -24,6 +24,8 @@ class EncryptionAtRestIntegrationTests {
             "customer_data_keys",
             "customer_contact_index",
             "idempotency_keys",
+            "interactions",
+            "interaction_stats",
             "customer_id_keys");
 
     @Autowired
@@ -34,15 +36,18 @@ class EncryptionAtRestIntegrationTests {
 
     @Test
     void storesNoPersonalValueInPlaintext() {
-        Map<String, String> secrets = Map.of(
-                "givenName", "Zebulon",
-                "familyName", "Quixwhistle",
-                "email", "zebulon.quixwhistle@example.org",
-                "phone", "+442079460123",
-                "line1", "77 Marmalade Crescent",
-                "city", "Umbrellaville",
-                "attribute", "favourite-colour-ultramarine",
-                "reason", "Married-name-Xylophant");
+        Map<String, String> secrets = Map.ofEntries(
+                Map.entry("givenName", "Zebulon"),
+                Map.entry("familyName", "Quixwhistle"),
+                Map.entry("email", "zebulon.quixwhistle@example.org"),
+                Map.entry("phone", "+442079460123"),
+                Map.entry("line1", "77 Marmalade Crescent"),
+                Map.entry("city", "Umbrellaville"),
+                Map.entry("attribute", "favourite-colour-ultramarine"),
+                Map.entry("reason", "Married-name-Xylophant"),
+                Map.entry("subject", "Parcel-left-with-neighbour-Wibblethwaite"),
+                Map.entry("note", "Caller-said-the-dog-ate-it"),
+                Map.entry("agentNote", "Escalated-to-Ms-Grimsdottir"));
         CustomerApi api = new CustomerApi(client);
         String id = api.created(Map.of(
                         "givenName", secrets.get("givenName"),
@@ -63,6 +68,29 @@ class EncryptionAtRestIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isOk();
+
+        client.post()
+                .uri("/api/v1/customers/{id}/interactions", id)
+                .header("Authorization", "Bearer " + io.customeridentity.support.TestTokens.readWrite())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "type",
+                        "COMPLAINT",
+                        "channel",
+                        "PHONE",
+                        "source",
+                        "call-centre",
+                        "externalId",
+                        "call-" + id,
+                        "subject",
+                        secrets.get("subject"),
+                        "note",
+                        secrets.get("note"),
+                        "attributes",
+                        Map.of("agent", secrets.get("agentNote"))))
+                .exchange()
+                .expectStatus()
+                .isCreated();
 
         String everything = dumpOfAllTables().toLowerCase(Locale.ROOT);
 

@@ -44,7 +44,12 @@ final class InteractionApi {
     }
 
     JsonNode recorded(String customerId, Map<String, Object> body) {
-        return record(customerId, body).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return record(customerId, body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     RestTestClient.ResponseSpec batch(List<Map<String, Object>> items) {
@@ -57,7 +62,13 @@ final class InteractionApi {
     }
 
     JsonNode batchResults(List<Map<String, Object>> items) {
-        return batch(items).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().path("results");
+        return batch(items)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .path("results");
     }
 
     JsonNode get(String path) {

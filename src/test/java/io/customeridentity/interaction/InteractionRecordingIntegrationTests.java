@@ -49,7 +49,8 @@ class InteractionRecordingIntegrationTests {
     @BeforeEach
     void registerCustomer() {
         api = new InteractionApi(client);
-        customerId = new CustomerApi(client).created(aCustomer().build()).path("id").asString();
+        customerId =
+                new CustomerApi(client).created(aCustomer().build()).path("id").asString();
     }
 
     @Test
@@ -68,7 +69,8 @@ class InteractionRecordingIntegrationTests {
         assertThat(recorded.at("/amount/currency").asString()).isEqualTo("EUR");
         assertThat(recorded.path("occurredAt").asString()).isEqualTo("2026-01-15T10:00:00Z");
         assertThat(recorded.path("recordedAt").asString()).isNotBlank();
-        JsonNode listed = api.get("/api/v1/customers/" + customerId + "/interactions").at("/items/0");
+        JsonNode listed =
+                api.get("/api/v1/customers/" + customerId + "/interactions").at("/items/0");
         assertThat(listed).isEqualTo(recorded);
         assertThat(listed.path("subject").asString()).isEqualTo("Three books");
         assertThat(listed.at("/attributes/basket.size").asString()).isEqualTo("3");
@@ -76,11 +78,17 @@ class InteractionRecordingIntegrationTests {
 
     @Test
     void keepsExactMinorUnitsPerCurrency() {
-        assertThat(api.recorded(customerId, aPurchase(unique("o"), "1000", "JPY")).at("/amount/value").asString())
+        assertThat(api.recorded(customerId, aPurchase(unique("o"), "1000", "JPY"))
+                        .at("/amount/value")
+                        .asString())
                 .isEqualTo("1000");
-        assertThat(api.recorded(customerId, aPurchase(unique("o"), "12.5", "EUR")).at("/amount/value").asString())
+        assertThat(api.recorded(customerId, aPurchase(unique("o"), "12.5", "EUR"))
+                        .at("/amount/value")
+                        .asString())
                 .isEqualTo("12.50");
-        assertThat(api.recorded(customerId, aPurchase(unique("o"), "0.125", "BHD")).at("/amount/value").asString())
+        assertThat(api.recorded(customerId, aPurchase(unique("o"), "0.125", "BHD"))
+                        .at("/amount/value")
+                        .asString())
                 .isEqualTo("0.125");
     }
 
@@ -104,7 +112,10 @@ class InteractionRecordingIntegrationTests {
                 invalid("rating", body -> body.put("type", "FEEDBACK")),
                 invalid("rating", body -> body.put("rating", 6)),
                 invalid("rating", body -> body.put("rating", 0)),
-                invalid("occurredAt", body -> body.put("occurredAt", Instant.now().plusSeconds(600).toString())),
+                invalid(
+                        "occurredAt",
+                        body -> body.put(
+                                "occurredAt", Instant.now().plusSeconds(600).toString())),
                 invalid("subject", body -> body.put("subject", "s".repeat(201))),
                 invalid("note", body -> body.put("note", "n".repeat(4001))),
                 invalid("attributes", body -> body.put("attributes", Map.of("Bad Key", "v"))),
@@ -177,7 +188,9 @@ class InteractionRecordingIntegrationTests {
             for (int i = 0; i < 20; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return api.record(customerId, body).expectBody(JsonNode.class).returnResult();
+                    return api.record(customerId, body)
+                            .expectBody(JsonNode.class)
+                            .returnResult();
                 }));
             }
             start.countDown();
@@ -195,7 +208,9 @@ class InteractionRecordingIntegrationTests {
             pool.shutdown();
         }
         assertThat(count()).isEqualTo(1);
-        assertThat(api.get("/api/v1/customers/" + customerId + "/summary").path("interactionCount").asLong())
+        assertThat(api.get("/api/v1/customers/" + customerId + "/summary")
+                        .path("interactionCount")
+                        .asLong())
                 .isEqualTo(1);
     }
 

@@ -96,9 +96,8 @@ class DefaultInteractionManagement implements InteractionManagement {
                 valid.add(null);
             }
         }
-        Map<String, DataKey> keys = customerKeys.currentKeys(new HashSet<>(customerIds.stream()
-                .filter(java.util.Objects::nonNull)
-                .toList()));
+        Map<String, DataKey> keys = customerKeys.currentKeys(new HashSet<>(
+                customerIds.stream().filter(java.util.Objects::nonNull).toList()));
         List<InteractionRow> rows = new ArrayList<>();
         List<Integer> rowIndex = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -185,7 +184,10 @@ class DefaultInteractionManagement implements InteractionManagement {
     /** Decrypts the details of the rows, unwrapping each data key once. */
     private List<Interaction> readAll(List<InteractionRow> rows) {
         Set<UUID> keyIds = new HashSet<>();
-        rows.stream().map(InteractionRow::dataKeyId).filter(java.util.Objects::nonNull).forEach(keyIds::add);
+        rows.stream()
+                .map(InteractionRow::dataKeyId)
+                .filter(java.util.Objects::nonNull)
+                .forEach(keyIds::add);
         Map<UUID, DataKey> keys = customerKeys.keysById(keyIds);
         return rows.stream()
                 .map(row -> {

@@ -160,7 +160,10 @@ class InteractionStore {
         }
         sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit");
         params.put("limit", query.limit());
-        return jdbc.sql(sql.toString()).params(params).query(InteractionStore::row).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(InteractionStore::row)
+                .list();
     }
 
     private static InteractionRow row(ResultSet rs, int rowNum) throws SQLException {

@@ -41,7 +41,9 @@ final class InteractionValidator {
         if (in.source() == null || !SOURCE.matcher(in.source()).matches()) {
             violations.add(new FieldViolation("source", "Required: 1 to 100 letters, digits, '.', '_', ':' or '-'."));
         }
-        if (in.externalId() == null || in.externalId().isBlank() || in.externalId().length() > 200) {
+        if (in.externalId() == null
+                || in.externalId().isBlank()
+                || in.externalId().length() > 200) {
             violations.add(new FieldViolation("externalId", "Required: 1 to 200 characters."));
         }
         Money amount = amount(in, violations);

@@ -35,7 +35,8 @@ final class SummaryCalculator {
             first = first == null || stat.firstAt().isBefore(first) ? stat.firstAt() : first;
             last = last == null || stat.lastAt().isAfter(last) ? stat.lastAt() : last;
             if (stat.type() == InteractionType.PURCHASE) {
-                lastPurchase = lastPurchase == null || stat.lastAt().isAfter(lastPurchase) ? stat.lastAt() : lastPurchase;
+                lastPurchase =
+                        lastPurchase == null || stat.lastAt().isAfter(lastPurchase) ? stat.lastAt() : lastPurchase;
                 lifetime.merge(stat.currency(), stat.amountSum(), BigDecimal::add);
             } else if (stat.type() == InteractionType.REFUND) {
                 lifetime.merge(stat.currency(), stat.amountSum().negate(), BigDecimal::add);
@@ -47,6 +48,15 @@ final class SummaryCalculator {
                 ? null
                 : BigDecimal.valueOf(ratingSum).divide(BigDecimal.valueOf(ratingCount), 2, RoundingMode.HALF_EVEN);
         return new InteractionSummary(
-                id, count, byType, first, last, lastPurchase, lifetimeValue, averageRating, ratingCount, openComplaints);
+                id,
+                count,
+                byType,
+                first,
+                last,
+                lastPurchase,
+                lifetimeValue,
+                averageRating,
+                ratingCount,
+                openComplaints);
     }
 }

@@ -59,10 +59,7 @@ class TimelineAggregates {
                         WHERE c.customer_id = :customer AND c.type = 'COMPLAINT'
                           AND c.occurred_at > coalesce((SELECT max(s.occurred_at) FROM interactions s
                                                          WHERE s.customer_id = :customer AND s.type = 'SUPPORT_CONTACT'),
-                                                        '-infinity')""")
-                .param("customer", customerId)
-                .query(Long.class)
-                .single();
+                                                        '-infinity')""").param("customer", customerId).query(Long.class).single();
     }
 
     /** ACTIVE customers (optionally of one prefix) after {@code afterId} with no interaction since the instant. */
@@ -81,7 +78,9 @@ class TimelineAggregates {
                 .param("limit", limit)
                 .query((rs, n) -> new Inactive(
                         rs.getString("id"),
-                        rs.getTimestamp("last_at") == null ? null : rs.getTimestamp("last_at").toInstant()))
+                        rs.getTimestamp("last_at") == null
+                                ? null
+                                : rs.getTimestamp("last_at").toInstant()))
                 .list();
     }
 }

@@ -45,11 +45,13 @@ class InactiveCustomersController {
         if (limit < 1 || limit > 500) {
             throw InvalidInputException.of("limit", "Must be between 1 and 500.");
         }
-        String after = cursor == null ? null : Cursors.decode(CURSOR_KIND, cursor, 1).get(0);
+        String after =
+                cursor == null ? null : Cursors.decode(CURSOR_KIND, cursor, 1).get(0);
         String normalizedPrefix = prefix == null ? null : prefix.strip().toUpperCase(Locale.ROOT);
         List<InactiveCustomer> page = interactions.inactiveSince(inactiveSince, normalizedPrefix, after, limit);
         String next = page.size() == limit
-                ? Cursors.encode(CURSOR_KIND, page.get(page.size() - 1).customerId().value())
+                ? Cursors.encode(
+                        CURSOR_KIND, page.get(page.size() - 1).customerId().value())
                 : null;
         return new InactivePage(
                 page.stream()
@@ -65,7 +67,9 @@ class InactiveCustomersController {
     record InactiveItem(
             @Schema(example = "AC12345678900") String customerId,
             @Schema(example = "AC-1234-5678-900") String displayId,
-            @Schema(description = "Absent when the customer never had an interaction.") Instant lastInteractionAt) {}
+
+            @Schema(description = "Absent when the customer never had an interaction.")
+            Instant lastInteractionAt) {}
 
     /** One page of inactive customers. */
     record InactivePage(List<InactiveItem> items, String nextCursor) {}

@@ -47,7 +47,9 @@ class InteractionBatchController {
     }
 
     /** A batch of interactions, each naming its customer. */
-    record BatchRequest(@Schema(description = "1 to 1000 interactions, each with customerId.") List<InteractionRequest> items) {}
+    record BatchRequest(
+            @Schema(description = "1 to 1000 interactions, each with customerId.")
+            List<InteractionRequest> items) {}
 
     /** One result per item, in item order. */
     record BatchResponse(List<BatchItemResult> results) {}

@@ -81,9 +81,11 @@ class InteractionController {
             @Parameter(description = "Occurred at or after (RFC 3339).") @RequestParam(required = false) Instant from,
             @Parameter(description = "Occurred before (RFC 3339).") @RequestParam(required = false) Instant to,
             @Parameter(description = "1 to 200.", example = "50") @RequestParam(defaultValue = "50") int limit,
-            @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) String cursor) {
+            @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false)
+                    String cursor) {
         if (limit < 1 || limit > InteractionManagement.MAX_PAGE_SIZE) {
-            throw InvalidInputException.of("limit", "Must be between 1 and " + InteractionManagement.MAX_PAGE_SIZE + ".");
+            throw InvalidInputException.of(
+                    "limit", "Must be between 1 and " + InteractionManagement.MAX_PAGE_SIZE + ".");
         }
         Instant afterAt = null;
         UUID afterId = null;
@@ -109,5 +111,7 @@ class InteractionController {
     /** One page of a timeline. */
     record TimelinePage(
             List<InteractionResponse> items,
-            @Schema(description = "Cursor of the next page; absent on the last page.") String nextCursor) {}
+
+            @Schema(description = "Cursor of the next page; absent on the last page.")
+            String nextCursor) {}
 }

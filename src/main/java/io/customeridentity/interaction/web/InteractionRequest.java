@@ -11,28 +11,40 @@ import java.util.Map;
 @Schema(description = "An interaction to record. (source, externalId) makes retries safe.")
 record InteractionRequest(
         @Schema(description = "Batch items only: the customer, in any lenient form.", example = "AC-1234-5678-900")
-                String customerId,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "PURCHASE") InteractionType type,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "WEB") InteractionChannel channel,
+        String customerId,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "PURCHASE")
+        InteractionType type,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "WEB")
+        InteractionChannel channel,
+
         @Schema(description = "Defaults to now; at most 5 minutes in the future.", example = "2026-11-23T12:00:00Z")
-                Instant occurredAt,
+        Instant occurredAt,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The producing system.", example = "webshop")
+        String source,
+
         @Schema(
-                        requiredMode = Schema.RequiredMode.REQUIRED,
-                        description = "The producing system.",
-                        example = "webshop")
-                String source,
-        @Schema(
-                        requiredMode = Schema.RequiredMode.REQUIRED,
-                        description = "The producer's own id of the event; unique per source.",
-                        example = "order-100234")
-                String externalId,
-        @Schema(description = "Required for PURCHASE and REFUND, forbidden otherwise.") AmountBody amount,
-        @Schema(description = "1 to 5; required for FEEDBACK.", example = "4") Integer rating,
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The producer's own id of the event; unique per source.",
+                example = "order-100234")
+        String externalId,
+
+        @Schema(description = "Required for PURCHASE and REFUND, forbidden otherwise.")
+        AmountBody amount,
+
+        @Schema(description = "1 to 5; required for FEEDBACK.", example = "4")
+        Integer rating,
+
         @Schema(description = "Personal data: stored encrypted.", example = "Order of 3 items", maxLength = 200)
-                String subject,
-        @Schema(description = "Personal data: stored encrypted.", maxLength = 4000) String note,
+        String subject,
+
+        @Schema(description = "Personal data: stored encrypted.", maxLength = 4000)
+        String note,
+
         @Schema(description = "Personal data: stored encrypted. At most 50 entries, keys [a-z0-9_.-]{1,64}.")
-                Map<String, String> attributes) {
+        Map<String, String> attributes) {
 
     NewInteraction toNewInteraction() {
         return new NewInteraction(
@@ -52,6 +64,9 @@ record InteractionRequest(
     /** An exact amount: a decimal string with the currency's minor units. */
     @Schema(name = "Amount")
     record AmountBody(
-            @Schema(description = "Decimal string, never a binary float.", example = "49.90") String value,
-            @Schema(description = "ISO 4217 code.", example = "EUR") String currency) {}
+            @Schema(description = "Decimal string, never a binary float.", example = "49.90")
+            String value,
+
+            @Schema(description = "ISO 4217 code.", example = "EUR")
+            String currency) {}
 }

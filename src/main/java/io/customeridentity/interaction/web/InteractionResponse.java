@@ -44,6 +44,8 @@ record InteractionResponse(
     }
 
     static InteractionRequest.AmountBody amount(Money money) {
-        return money == null ? null : new InteractionRequest.AmountBody(money.value().toPlainString(), money.currency());
+        return money == null
+                ? null
+                : new InteractionRequest.AmountBody(money.value().toPlainString(), money.currency());
     }
 }

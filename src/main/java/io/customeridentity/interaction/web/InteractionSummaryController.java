@@ -64,7 +64,8 @@ class InteractionSummaryController {
                     summary.lastInteractionAt(),
                     summary.lastPurchaseAt(),
                     summary.lifetimeValue().stream()
-                            .map(money -> new LifetimeValue(money.currency(), money.value().toPlainString()))
+                            .map(money -> new LifetimeValue(
+                                    money.currency(), money.value().toPlainString()))
                             .toList(),
                     summary.averageRating(),
                     summary.ratingCount(),
@@ -73,5 +74,7 @@ class InteractionSummaryController {
     }
 
     /** Purchases minus refunds in one currency. */
-    record LifetimeValue(@Schema(example = "EUR") String currency, @Schema(example = "149.70") String amount) {}
+    record LifetimeValue(
+            @Schema(example = "EUR") String currency,
+            @Schema(example = "149.70") String amount) {}
 }
