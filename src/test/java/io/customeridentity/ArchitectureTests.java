@@ -32,7 +32,7 @@ class ArchitectureTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customer", "interaction"})
+    @ValueSource(strings = {"customer", "interaction", "account"})
     void moduleInternalsAreUsedOnlyInsideTheirModule(String module) {
         noClasses()
                 .that()
@@ -61,7 +61,10 @@ class ArchitectureTests {
                 .resideOutsideOfPackages("..web..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.customeridentity.customer.web..", "io.customeridentity.interaction.web..")
+                .resideInAnyPackage(
+                        "io.customeridentity.customer.web..",
+                        "io.customeridentity.interaction.web..",
+                        "io.customeridentity.account.web..")
                 .check(CLASSES);
     }
 

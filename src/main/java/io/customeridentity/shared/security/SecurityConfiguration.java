@@ -23,6 +23,8 @@ class SecurityConfiguration {
     static final String WRITE = "SCOPE_customers:write";
     static final String INTERACTIONS_READ = "SCOPE_interactions:read";
     static final String INTERACTIONS_WRITE = "SCOPE_interactions:write";
+    static final String ACCOUNTS_READ = "SCOPE_accounts:read";
+    static final String ACCOUNTS_WRITE = "SCOPE_accounts:write";
 
     @Bean
     SecurityFilterChain securityFilterChain(
@@ -47,6 +49,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAuthority("SCOPE_actuator:read")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/resolve")
+                        .hasAuthority(ACCOUNTS_READ)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/accounts")
+                        .hasAuthority(ACCOUNTS_READ)
+                        .requestMatchers("/api/v1/customers/*/accounts", "/api/v1/customers/*/accounts/**")
+                        .hasAuthority(ACCOUNTS_WRITE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/interactions", "/api/v1/interactions/**")
                         .hasAuthority(INTERACTIONS_WRITE)
                         .requestMatchers(

@@ -1,0 +1,144 @@
+package io.customeridentity.account.internal;
+
+import io.customeridentity.account.AccountLink;
+import io.customeridentity.account.AccountLinkNotFound;
+import io.customeridentity.account.AccountManagement;
+import io.customeridentity.account.AccountMatch;
+import io.customeridentity.account.AccountType;
+import io.customeridentity.account.Linked;
+import io.customeridentity.account.NewAccountLink;
+import io.customeridentity.crypto.BlindIndex;
+import io.customeridentity.crypto.DataKey;
+import io.customeridentity.crypto.EnvelopeEncryption;
+import io.customeridentity.crypto.MasterKey;
+import io.customeridentity.customer.CustomerKeys;
+import io.customeridentity.customer.CustomerNotFound;
+import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.shared.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account links on PostgreSQL. The full number exists in memory only while a request is handled: it is stored
+ * encrypted under the customer's data key and found again by its keyed fingerprint.
+ */
+@Service
+class DefaultAccountManagement implements AccountManagement {
+
+    private static final int MAX_LABEL = 100;
+
+    private final AccountLinkStore store;
+    private final CustomerKeys customerKeys;
+    private final EnvelopeEncryption encryption;
+    private final BlindIndex fingerprints;
+    private final Clock clock;
+
+    DefaultAccountManagement(
+            AccountLinkStore store,
+            CustomerKeys customerKeys,
+            EnvelopeEncryption encryption,
+            MasterKey masterKey,
+            Clock clock) {
+        this.store = store;
+        this.customerKeys = customerKeys;
+        this.encryption = encryption;
+        this.fingerprints = new BlindIndex(masterKey, "account-number");
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Linked link(CustomerId customerId, NewAccountLink request, String actor) {
+        if (request.type() == null) {
+            throw InvalidInputException.of("type", "Required: IBAN, CARD, BANK_ACCOUNT, INVESTMENT, LOAN or OTHER.");
+        }
+        String label = label(request.label());
+        AccountNumbers.Valid number = AccountNumbers.validate(request.accountNumber(), request.type());
+        DataKey key = dataKey(customerId);
+        byte[] fingerprint = fingerprints.of(number.normalized());
+        store.lock(customerId.value(), fingerprint);
+        Optional<AccountLinkStore.Row> existing = store.currentLink(customerId.value(), fingerprint);
+        if (existing.isPresent()) {
+            return new Linked(toLink(existing.get()), false);
+        }
+        AccountLinkStore.Row row = new AccountLinkStore.Row(
+                UUID.randomUUID(),
+                customerId.value(),
+                request.type(),
+                number.masked(),
+                number.last4(),
+                label,
+                now(),
+                null);
+        byte[] ciphertext = encryption.encrypt(
+                key, number.normalized().getBytes(StandardCharsets.UTF_8), "account_links:" + row.linkId() + ":number");
+        store.insert(row, fingerprint, key.id(), ciphertext, actor);
+        return new Linked(toLink(row), true);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AccountLink> links(CustomerId customerId, boolean includeUnlinked) {
+        dataKey(customerId);
+        return store.links(customerId.value(), includeUnlinked).stream()
+                .map(DefaultAccountManagement::toLink)
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public void unlink(CustomerId customerId, UUID linkId, String actor) {
+        store.link(customerId.value(), linkId).orElseThrow(() -> AccountLinkNotFound.forId(linkId));
+        store.unlink(linkId, now(), actor);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AccountMatch> resolve(String accountNumber, AccountType type) {
+        byte[] fingerprint = fingerprints.of(AccountNumbers.normalize(accountNumber));
+        return store.linkedTo(fingerprint, type).stream()
+                .map(row -> new AccountMatch(CustomerId.parse(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
+                .toList();
+    }
+
+    private DataKey dataKey(CustomerId customerId) {
+        DataKey key = customerKeys.currentKeys(List.of(customerId.value())).get(customerId.value());
+        if (key == null) {
+            throw CustomerNotFound.forId(customerId);
+        }
+        return key;
+    }
+
+    private static String label(String label) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        if (label.length() > MAX_LABEL) {
+            throw InvalidInputException.of("label", "Must be at most " + MAX_LABEL + " characters.");
+        }
+        return label.strip();
+    }
+
+    private static AccountLink toLink(AccountLinkStore.Row row) {
+        return new AccountLink(
+                row.linkId(),
+                CustomerId.parse(row.customerId()),
+                row.type(),
+                row.masked(),
+                row.last4(),
+                row.label(),
+                row.linkedAt(),
+                row.unlinkedAt());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of the account module: link, list, unlink and resolve account numbers. */
+package io.customeridentity.account.web;
