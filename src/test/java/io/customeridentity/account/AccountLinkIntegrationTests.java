@@ -69,7 +69,8 @@ class AccountLinkIntegrationTests {
                 .returnResult()
                 .getResponseBody();
 
-        assertThat(again.path("linkId").asString()).isEqualTo(first.path("linkId").asString());
+        assertThat(again.path("linkId").asString())
+                .isEqualTo(first.path("linkId").asString());
         assertThat(list(customer, false).size()).isEqualTo(1);
     }
 
@@ -81,11 +82,14 @@ class AccountLinkIntegrationTests {
         created(partner, card, "CARD", "Joint card");
 
         List<String> matched = new ArrayList<>();
-        resolve(card.replace(" ", "-"), null).path("matches").forEach(m -> matched.add(m.path("customerId").asString()));
+        resolve(card.replace(" ", "-"), null)
+                .path("matches")
+                .forEach(m -> matched.add(m.path("customerId").asString()));
 
         assertThat(matched).containsExactlyInAnyOrder(customer, partner);
         JsonNode match = resolve(card, "CARD").at("/matches/0");
-        assertThat(match.path("displayId").asString()).isEqualTo(CustomerId.parse(match.path("customerId").asString()).displayForm());
+        assertThat(match.path("displayId").asString())
+                .isEqualTo(CustomerId.parse(match.path("customerId").asString()).displayForm());
         assertThat(resolve(card, "IBAN").path("matches").size()).isZero();
     }
 
@@ -121,7 +125,8 @@ class AccountLinkIntegrationTests {
 
     @Test
     void resolvesUnknownNumbersToNobody() {
-        assertThat(resolve("GB82 WEST 1234 5698 7654 32", null).path("matches").size()).isZero();
+        assertThat(resolve("GB82 WEST 1234 5698 7654 32", null).path("matches").size())
+                .isZero();
     }
 
     @Test
@@ -138,7 +143,8 @@ class AccountLinkIntegrationTests {
                 .value(detail -> assertThat((String) detail).contains("check digits"))
                 .returnResult()
                 .getResponseBodyContent();
-        assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("0532", "370400440532013001");
+        assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("0532", "370400440532013001");
 
         link(customer, "4242 4242 4242 4241", "CARD", null).expectStatus().isEqualTo(422);
         link(customer, "4242", "SAVINGS", null).expectStatus().isBadRequest();
@@ -148,7 +154,9 @@ class AccountLinkIntegrationTests {
 
     @Test
     void answersNotFoundForUnknownCustomersAndLinks() {
-        link(CustomerId.of("BK", "0000000004").value(), IBAN, "IBAN", null).expectStatus().isNotFound();
+        link(CustomerId.of("BK", "0000000004").value(), IBAN, "IBAN", null)
+                .expectStatus()
+                .isNotFound();
         client.delete()
                 .uri("/api/v1/customers/{id}/accounts/{link}", customer, java.util.UUID.randomUUID())
                 .header("Authorization", "Bearer " + TestTokens.readWrite())
@@ -164,7 +172,9 @@ class AccountLinkIntegrationTests {
     void requiresTheAccountScopes() {
         client.post()
                 .uri("/api/v1/customers/{id}/accounts", customer)
-                .header("Authorization", "Bearer " + TestTokens.withScopes("customers:read customers:write accounts:read"))
+                .header(
+                        "Authorization",
+                        "Bearer " + TestTokens.withScopes("customers:read customers:write accounts:read"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("accountNumber", IBAN, "type", "IBAN"))
                 .exchange()

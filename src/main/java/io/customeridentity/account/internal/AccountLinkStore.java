@@ -47,7 +47,8 @@ class AccountLinkStore {
     }
 
     Optional<Row> currentLink(String customerId, byte[] fingerprint) {
-        return jdbc.sql(SELECT + "WHERE l.customer_id = :customer AND l.fingerprint = :fingerprint AND u.link_id IS NULL")
+        return jdbc.sql(SELECT
+                        + "WHERE l.customer_id = :customer AND l.fingerprint = :fingerprint AND u.link_id IS NULL")
                 .param("customer", customerId)
                 .param("fingerprint", fingerprint)
                 .query(AccountLinkStore::row)

@@ -59,10 +59,12 @@ final class AccountNumbers {
         IBANValidatorStatus status = IBANValidator.getInstance().validate(number);
         switch (status) {
             case VALID -> {}
-            case UNKNOWN_COUNTRY -> throw new InvalidAccountNumber("The IBAN's country code is not in the IBAN registry.");
+            case UNKNOWN_COUNTRY ->
+                throw new InvalidAccountNumber("The IBAN's country code is not in the IBAN registry.");
             case INVALID_LENGTH -> throw new InvalidAccountNumber("The IBAN has the wrong length for its country.");
-            case INVALID_CHECKSUM -> throw new InvalidAccountNumber(
-                    "The IBAN's check digits do not match (ISO 7064 MOD 97-10): probably a typo.");
+            case INVALID_CHECKSUM ->
+                throw new InvalidAccountNumber(
+                        "The IBAN's check digits do not match (ISO 7064 MOD 97-10): probably a typo.");
             default -> throw new InvalidAccountNumber("The IBAN does not have its country's format.");
         }
     }
@@ -83,7 +85,8 @@ final class AccountNumbers {
         }
         var routing = US_BANK_ACCOUNT.matcher(number);
         if (!routing.matches()) {
-            throw new InvalidAccountNumber("A US bank account is 'routing:account': 9 digits, a colon, 4 to 17 digits.");
+            throw new InvalidAccountNumber(
+                    "A US bank account is 'routing:account': 9 digits, a colon, 4 to 17 digits.");
         }
         if (!ABANumberCheckDigit.ABAN_CHECK_DIGIT.isValid(routing.group(1))) {
             throw new InvalidAccountNumber("The ABA routing number's check digit does not match: probably a typo.");

@@ -104,7 +104,8 @@ class DefaultAccountManagement implements AccountManagement {
     public List<AccountMatch> resolve(String accountNumber, AccountType type) {
         byte[] fingerprint = fingerprints.of(AccountNumbers.normalize(accountNumber));
         return store.linkedTo(fingerprint, type).stream()
-                .map(row -> new AccountMatch(CustomerId.parse(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
+                .map(row ->
+                        new AccountMatch(CustomerId.parse(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
                 .toList();
     }
 

@@ -97,11 +97,16 @@ class AccountController {
 
     /** Body of a link request. {@link #toString()} never shows the number (Spring logs bodies at DEBUG). */
     record LinkAccountRequest(
-            @Schema(description = "The full number; spaces and hyphens are ignored.", example = "GB82 WEST 1234 5698 7654 32")
-                    String accountNumber,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "IBAN") AccountType type,
+            @Schema(
+                    description = "The full number; spaces and hyphens are ignored.",
+                    example = "GB82 WEST 1234 5698 7654 32")
+            String accountNumber,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "IBAN")
+            AccountType type,
+
             @Schema(description = "What the customer calls the account.", example = "Salary account", maxLength = 100)
-                    String label) {
+            String label) {
 
         NewAccountLink toNewAccountLink() {
             return new NewAccountLink(accountNumber, type, label);

@@ -41,7 +41,9 @@ class AccountResolveController {
     /** What to resolve. {@link #toString()} never shows the number. */
     record ResolveRequest(
             @Schema(example = "GB82WEST12345698765432") String accountNumber,
-            @Schema(description = "Only links of this type.") AccountType type) {
+
+            @Schema(description = "Only links of this type.")
+            AccountType type) {
 
         @Override
         public String toString() {

@@ -39,7 +39,8 @@ class AccountNumbersTests {
             position--;
         }
         char digit = iban.charAt(position);
-        String typo = iban.substring(0, position) + (char) ('0' + (digit - '0' + 1) % 10) + iban.substring(position + 1);
+        String typo =
+                iban.substring(0, position) + (char) ('0' + (digit - '0' + 1) % 10) + iban.substring(position + 1);
 
         assertThatThrownBy(() -> AccountNumbers.validate(typo, AccountType.IBAN))
                 .isInstanceOf(InvalidAccountNumber.class)
@@ -81,18 +82,21 @@ class AccountNumbersTests {
     void rejectsPublishedTestCardsWithAChangedLastDigit(String pan) {
         String typo = pan.substring(0, pan.length() - 1) + (char) ('0' + (pan.charAt(pan.length() - 1) - '0' + 1) % 10);
 
-        assertThatThrownBy(() -> AccountNumbers.validate(typo, AccountType.CARD)).hasMessageContaining("Luhn");
+        assertThatThrownBy(() -> AccountNumbers.validate(typo, AccountType.CARD))
+                .hasMessageContaining("Luhn");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"42424242424", "42424242424242424242", "4242-4242-4242-424X"})
     void rejectsCardsOfTheWrongShape(String pan) {
-        assertThatThrownBy(() -> AccountNumbers.validate(pan, AccountType.CARD)).hasMessageContaining("12 to 19 digits");
+        assertThatThrownBy(() -> AccountNumbers.validate(pan, AccountType.CARD))
+                .hasMessageContaining("12 to 19 digits");
     }
 
     @Test
     void checksUsRoutingNumbers() {
-        assertThat(AccountNumbers.validate("011000015:123456789", AccountType.BANK_ACCOUNT).masked())
+        assertThat(AccountNumbers.validate("011000015:123456789", AccountType.BANK_ACCOUNT)
+                        .masked())
                 .isEqualTo("*".repeat(15) + "6789");
         assertThatThrownBy(() -> AccountNumbers.validate("011000016:123456789", AccountType.BANK_ACCOUNT))
                 .hasMessageContaining("ABA");
