@@ -44,4 +44,10 @@ public record CustomerProfile(
         PHONE,
         POST
     }
+
+    /** Personal data stays out of logs (Spring logs request and response bodies at DEBUG and TRACE). */
+    @Override
+    public String toString() {
+        return "CustomerProfile[****]";
+    }
 }

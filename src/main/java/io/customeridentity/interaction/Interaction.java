@@ -19,4 +19,11 @@ public record Interaction(
         Integer rating,
         String subject,
         String note,
-        Map<String, String> attributes) {}
+        Map<String, String> attributes) {
+
+    /** Personal data stays out of logs. */
+    @Override
+    public String toString() {
+        return "Interaction[id=" + id + ", customerId=" + customerId + ", type=" + type + ", ****]";
+    }
+}

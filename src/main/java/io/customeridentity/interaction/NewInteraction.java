@@ -22,4 +22,11 @@ public record NewInteraction(
 
     /** An amount as sent: the value is a decimal string. */
     public record MoneyInput(String value, String currency) {}
+
+    /** Personal data stays out of logs. */
+    @Override
+    public String toString() {
+        return "NewInteraction[customerId=" + customerId + ", type=" + type + ", source=" + source + ", externalId="
+                + externalId + ", ****]";
+    }
 }

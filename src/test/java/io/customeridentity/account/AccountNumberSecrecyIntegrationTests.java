@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.customeridentity.support.CustomerApi;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestTokens;
+import io.customeridentity.support.VerboseLogging;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -23,17 +21,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * their most verbose.
  */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(
-        properties = {
-            "logging.level.org.springframework.web=TRACE",
-            // The test's own HTTP client logs what it sends; it is not the service.
-            "logging.level.org.springframework.web.client=INFO",
-            "logging.level.org.springframework.jdbc=TRACE",
-            "logging.level.org.hibernate.SQL=DEBUG",
-            "logging.level.org.hibernate.orm.jdbc.bind=TRACE",
-            "logging.level.io.customeridentity=TRACE"
-        })
+@VerboseLogging
 class AccountNumberSecrecyIntegrationTests {
 
     /** Published examples (SWIFT registry, card-scheme test numbers), with the forms a caller might send. */

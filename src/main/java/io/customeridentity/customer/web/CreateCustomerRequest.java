@@ -49,4 +49,10 @@ record CreateCustomerRequest(
     NewCustomer toNewCustomer() {
         return new NewCustomer(prefix, toProfile());
     }
+
+    /** Personal data stays out of logs (Spring logs request bodies at DEBUG). */
+    @Override
+    public String toString() {
+        return "CreateCustomerRequest[prefix=" + prefix + ", ****]";
+    }
 }

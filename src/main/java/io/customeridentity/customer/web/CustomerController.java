@@ -153,10 +153,11 @@ class CustomerController {
                             example = "Moved house")
                     @RequestHeader(name = "X-Change-Reason", required = false)
                     String reason,
-            @RequestBody JsonNode patch,
+            @RequestBody MergePatchBody body,
             Authentication caller) {
         CustomerId customerId = scheme.parse(id);
         int expected = ETags.versionFromIfMatch(ifMatch);
+        JsonNode patch = body.document();
         patcher.check(patch);
         CustomerDetails current = customers.find(customerId);
         if (current.version() != expected) {

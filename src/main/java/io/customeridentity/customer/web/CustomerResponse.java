@@ -56,4 +56,10 @@ record CustomerResponse(
                 profile.preferences(),
                 profile.attributes());
     }
+
+    /** Personal data stays out of logs (Spring logs response bodies at TRACE). */
+    @Override
+    public String toString() {
+        return "CustomerResponse[id=" + id + ", version=" + version + ", ****]";
+    }
 }

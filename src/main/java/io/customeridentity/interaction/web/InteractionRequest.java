@@ -69,4 +69,11 @@ record InteractionRequest(
 
             @Schema(description = "ISO 4217 code.", example = "EUR")
             String currency) {}
+
+    /** Personal data stays out of logs (Spring logs request bodies at DEBUG). */
+    @Override
+    public String toString() {
+        return "InteractionRequest[customerId=" + customerId + ", type=" + type + ", source=" + source + ", externalId="
+                + externalId + ", ****]";
+    }
 }

@@ -48,4 +48,10 @@ record InteractionResponse(
                 ? null
                 : new InteractionRequest.AmountBody(money.value().toPlainString(), money.currency());
     }
+
+    /** Personal data stays out of logs (Spring logs response bodies at TRACE). */
+    @Override
+    public String toString() {
+        return "InteractionResponse[id=" + id + ", customerId=" + customerId + ", type=" + type + ", ****]";
+    }
 }
