@@ -75,11 +75,12 @@ class AccountLinkStore {
                 .update();
     }
 
-    List<Row> links(String customerId, boolean includeUnlinked) {
-        return jdbc.sql(SELECT + "WHERE l.customer_id = :customer"
+    /** The links of the given customers (a merge group). */
+    List<Row> links(List<String> customerIds, boolean includeUnlinked) {
+        return jdbc.sql(SELECT + "WHERE l.customer_id = ANY(:customers)"
                         + (includeUnlinked ? "" : " AND u.link_id IS NULL")
                         + " ORDER BY l.linked_at, l.link_id")
-                .param("customer", customerId)
+                .param("customers", customerIds.toArray(String[]::new))
                 .query(AccountLinkStore::row)
                 .list();
     }

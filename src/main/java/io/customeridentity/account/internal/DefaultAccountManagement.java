@@ -12,6 +12,7 @@ import io.customeridentity.crypto.DataKey;
 import io.customeridentity.crypto.EnvelopeEncryption;
 import io.customeridentity.crypto.MasterKey;
 import io.customeridentity.customer.CustomerKeys;
+import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.InvalidInputException;
@@ -38,6 +39,7 @@ class DefaultAccountManagement implements AccountManagement {
     private final CustomerKeys customerKeys;
     private final EnvelopeEncryption encryption;
     private final BlindIndex fingerprints;
+    private final CustomerMerges merges;
     private final Clock clock;
 
     DefaultAccountManagement(
@@ -45,11 +47,13 @@ class DefaultAccountManagement implements AccountManagement {
             CustomerKeys customerKeys,
             EnvelopeEncryption encryption,
             MasterKey masterKey,
+            CustomerMerges merges,
             Clock clock) {
         this.store = store;
         this.customerKeys = customerKeys;
         this.encryption = encryption;
         this.fingerprints = new BlindIndex(masterKey, "account-number");
+        this.merges = merges;
         this.clock = clock;
     }
 
@@ -87,7 +91,7 @@ class DefaultAccountManagement implements AccountManagement {
     @Transactional(readOnly = true)
     public List<AccountLink> links(CustomerId customerId, boolean includeUnlinked) {
         dataKey(customerId);
-        return store.links(customerId.value(), includeUnlinked).stream()
+        return store.links(merges.groupOf(customerId), includeUnlinked).stream()
                 .map(DefaultAccountManagement::toLink)
                 .toList();
     }
@@ -105,8 +109,14 @@ class DefaultAccountManagement implements AccountManagement {
         byte[] fingerprint = fingerprints.of(AccountNumbers.normalize(accountNumber));
         return store.linkedTo(fingerprint, type).stream()
                 .map(row ->
-                        new AccountMatch(CustomerId.parse(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
+                        new AccountMatch(survivorOf(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
                 .toList();
+    }
+
+    /** Links of merged customers show up under the customer they were merged into. */
+    private CustomerId survivorOf(String customerId) {
+        CustomerId id = CustomerId.parse(customerId);
+        return merges.survivorOf(id).map(io.customeridentity.customer.Resolved::customerId).orElse(id);
     }
 
     private DataKey dataKey(CustomerId customerId) {

@@ -16,16 +16,41 @@ class ContactIndex {
     private final JdbcClient jdbc;
     private final BlindIndex emails;
     private final BlindIndex phones;
+    private final BlindIndex namesWithPostcodes;
 
     ContactIndex(JdbcClient jdbc, MasterKey masterKey) {
         this.jdbc = jdbc;
         this.emails = new BlindIndex(masterKey, "email");
         this.phones = new BlindIndex(masterKey, "phone");
+        this.namesWithPostcodes = new BlindIndex(masterKey, "name-postcode");
     }
 
     void update(String customerId, CustomerProfile profile) {
         put(customerId, "EMAIL", profile.email() == null ? null : emails.of(profile.email()));
         put(customerId, "PHONE", profile.phone() == null ? null : phones.of(profile.phone()));
+        String namePostcode = namePostcode(profile);
+        put(customerId, "NAME_POSTCODE", namePostcode == null ? null : namesWithPostcodes.of(namePostcode));
+    }
+
+    byte[] emailIndex(String normalizedEmail) {
+        return emails.of(normalizedEmail);
+    }
+
+    byte[] phoneIndex(String e164) {
+        return phones.of(e164);
+    }
+
+    /** Given and family name and postal code, case- and space-insensitive; null unless all three are known. */
+    private static String namePostcode(CustomerProfile profile) {
+        if (profile.givenName() == null || profile.familyName() == null || profile.address() == null
+                || profile.address().postalCode() == null) {
+            return null;
+        }
+        return String.join(
+                "\u0000",
+                profile.givenName().toLowerCase(java.util.Locale.ROOT),
+                profile.familyName().toLowerCase(java.util.Locale.ROOT),
+                profile.address().postalCode().replace(" ", "").toUpperCase(java.util.Locale.ROOT));
     }
 
     private void put(String customerId, String kind, byte[] index) {

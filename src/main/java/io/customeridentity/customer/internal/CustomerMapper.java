@@ -12,6 +12,6 @@ final class CustomerMapper {
     private CustomerMapper() {}
 
     static CustomerDetails first(CustomerId id, CustomerProfile profile, Instant createdAt) {
-        return new CustomerDetails(id, CustomerStatus.ACTIVE, 1, createdAt, createdAt, profile);
+        return new CustomerDetails(id, CustomerStatus.ACTIVE, 1, createdAt, createdAt, profile, null);
     }
 }

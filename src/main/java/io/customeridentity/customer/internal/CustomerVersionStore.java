@@ -3,6 +3,7 @@ package io.customeridentity.customer.internal;
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.ProfileUpdate;
 import io.customeridentity.customer.VersionSummary;
 import io.customeridentity.identifier.CustomerId;
@@ -25,13 +26,19 @@ class CustomerVersionStore {
     private final CustomerDataKeys dataKeys;
     private final ContactIndex contactIndex;
     private final ProfileCodec codec;
+    private final MergeQueries merges;
 
     CustomerVersionStore(
-            CustomerVersions versions, CustomerDataKeys dataKeys, ContactIndex contactIndex, ProfileCodec codec) {
+            CustomerVersions versions,
+            CustomerDataKeys dataKeys,
+            ContactIndex contactIndex,
+            ProfileCodec codec,
+            MergeQueries merges) {
         this.versions = versions;
         this.dataKeys = dataKeys;
         this.contactIndex = contactIndex;
         this.codec = codec;
+        this.merges = merges;
     }
 
     /** A new data key for the customer, and version 1 encrypted under it. */
@@ -89,13 +96,17 @@ class CustomerVersionStore {
     }
 
     CustomerDetails details(StoredVersion stored, CustomerProfile profile) {
+        CustomerId mergedInto = stored.status() == CustomerStatus.MERGED
+                ? merges.mergedInto(stored.id()).map(CustomerId::parse).orElse(null)
+                : null;
         return new CustomerDetails(
                 CustomerId.parse(stored.id()),
                 stored.status(),
                 stored.version(),
                 stored.createdAt(),
                 stored.recordedAt(),
-                profile);
+                profile,
+                mergedInto);
     }
 
     List<VersionSummary> summaries(String customerId, int before, int limit) {

@@ -112,6 +112,10 @@ class DefaultCustomerManagement implements CustomerManagement {
     @Transactional
     public CustomerDetails update(CustomerId id, ProfileUpdate update) {
         StoredVersion current = customers.findCurrent(id.value()).orElseThrow(() -> CustomerNotFound.forId(id));
+        if (current.status() == io.customeridentity.customer.CustomerStatus.MERGED) {
+            throw new io.customeridentity.customer.MergeConflict(
+                    "Customer " + id.value() + " is merged; change the customer it was merged into.");
+        }
         if (current.version() != update.expectedVersion()) {
             throw VersionConflict.expected(update.expectedVersion(), current.version());
         }
@@ -129,7 +133,7 @@ class DefaultCustomerManagement implements CustomerManagement {
         }
         int next = current.version() + 1;
         store.append(id.value(), next, key, current.keyId(), after, changed, update, now);
-        return new CustomerDetails(id, current.status(), next, current.createdAt(), now, after);
+        return new CustomerDetails(id, current.status(), next, current.createdAt(), now, after, null);
     }
 
     /** The requested prefix, or the default; checked before a sequence value is spent on it. */

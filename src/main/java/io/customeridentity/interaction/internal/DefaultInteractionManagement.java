@@ -2,6 +2,7 @@ package io.customeridentity.interaction.internal;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerKeys;
+import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
@@ -40,6 +41,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     private final InteractionCodec codec;
     private final CustomerKeys customerKeys;
     private final CustomerIdScheme scheme;
+    private final CustomerMerges merges;
     private final Clock clock;
 
     DefaultInteractionManagement(
@@ -48,12 +50,14 @@ class DefaultInteractionManagement implements InteractionManagement {
             InteractionCodec codec,
             CustomerKeys customerKeys,
             CustomerIdScheme scheme,
+            CustomerMerges merges,
             Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
         this.codec = codec;
         this.customerKeys = customerKeys;
         this.scheme = scheme;
+        this.merges = merges;
         this.clock = clock;
     }
 
@@ -137,15 +141,15 @@ class DefaultInteractionManagement implements InteractionManagement {
     @Transactional(readOnly = true)
     public List<Interaction> timeline(CustomerId customerId, TimelineQuery query) {
         requireCustomer(customerId);
-        return readAll(store.page(customerId.value(), query));
+        return readAll(store.page(merges.groupOf(customerId), query));
     }
 
     @Override
     @Transactional(readOnly = true)
     public InteractionSummary summary(CustomerId customerId) {
         requireCustomer(customerId);
-        return SummaryCalculator.summarise(
-                customerId, aggregates.stats(customerId.value()), aggregates.openComplaints(customerId.value()));
+        List<String> group = merges.groupOf(customerId);
+        return SummaryCalculator.summarise(customerId, aggregates.stats(group), aggregates.openComplaints(group));
     }
 
     @Override

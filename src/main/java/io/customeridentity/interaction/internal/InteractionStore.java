@@ -132,11 +132,15 @@ class InteractionStore {
                 .optional();
     }
 
-    /** Newest first, keyset-paginated on (occurred_at, id): deep pages cost what the first does. */
-    List<InteractionRow> page(String customerId, TimelineQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM interactions WHERE customer_id = :customer");
+    /**
+     * Newest first across the given customers (a merge group), keyset-paginated on (occurred_at, id): deep pages cost
+     * what the first does.
+     */
+    List<InteractionRow> page(List<String> customerIds, TimelineQuery query) {
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + " FROM interactions WHERE customer_id = ANY(:customers)");
         Map<String, Object> params = new HashMap<>();
-        params.put("customer", customerId);
+        params.put("customers", customerIds.toArray(String[]::new));
         if (query.type() != null) {
             sql.append(" AND type = :type");
             params.put("type", query.type().name());

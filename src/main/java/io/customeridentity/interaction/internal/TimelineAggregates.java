@@ -32,11 +32,12 @@ class TimelineAggregates {
         this.jdbc = jdbc;
     }
 
-    List<Stat> stats(String customerId) {
+    /** The aggregate rows of the given customers (a merge group). */
+    List<Stat> stats(List<String> customerIds) {
         return jdbc.sql("""
                         SELECT type, currency, count, amount_sum, rating_sum, rating_count, first_at, last_at
-                        FROM interaction_stats WHERE customer_id = :customer""")
-                .param("customer", customerId)
+                        FROM interaction_stats WHERE customer_id = ANY(:customers)""")
+                .param("customers", customerIds.toArray(String[]::new))
                 .query((rs, n) -> new Stat(
                         InteractionType.valueOf(rs.getString("type")),
                         rs.getString("currency"),
@@ -53,13 +54,17 @@ class TimelineAggregates {
      * Complaints not yet followed by a support contact: those that occurred after the customer's latest
      * SUPPORT_CONTACT. Two index range scans on (customer_id, type, occurred_at).
      */
-    long openComplaints(String customerId) {
+    long openComplaints(List<String> customerIds) {
         return jdbc.sql("""
                         SELECT count(*) FROM interactions c
-                        WHERE c.customer_id = :customer AND c.type = 'COMPLAINT'
+                        WHERE c.customer_id = ANY(:customers) AND c.type = 'COMPLAINT'
                           AND c.occurred_at > coalesce((SELECT max(s.occurred_at) FROM interactions s
-                                                         WHERE s.customer_id = :customer AND s.type = 'SUPPORT_CONTACT'),
-                                                        '-infinity')""").param("customer", customerId).query(Long.class).single();
+                                                         WHERE s.customer_id = ANY(:customers)
+                                                           AND s.type = 'SUPPORT_CONTACT'),
+                                                        '-infinity')""")
+                .param("customers", customerIds.toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 
     /** ACTIVE customers (optionally of one prefix) after {@code afterId} with no interaction since the instant. */
