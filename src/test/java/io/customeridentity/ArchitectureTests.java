@@ -32,7 +32,7 @@ class ArchitectureTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customer", "interaction", "account"})
+    @ValueSource(strings = {"customer", "interaction", "account", "resolution"})
     void moduleInternalsAreUsedOnlyInsideTheirModule(String module) {
         noClasses()
                 .that()
@@ -64,7 +64,8 @@ class ArchitectureTests {
                 .resideInAnyPackage(
                         "io.customeridentity.customer.web..",
                         "io.customeridentity.interaction.web..",
-                        "io.customeridentity.account.web..")
+                        "io.customeridentity.account.web..",
+                        "io.customeridentity.resolution.web..")
                 .check(CLASSES);
     }
 

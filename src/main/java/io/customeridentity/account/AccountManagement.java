@@ -15,6 +15,9 @@ public interface AccountManagement {
     /** Records the unlinking (once; unlinking again changes nothing). */
     void unlink(CustomerId customerId, UUID linkId, String actor);
 
+    /** Other customers currently linked to any account the customer has linked (duplicate candidates). */
+    java.util.Set<CustomerId> customersSharingAccounts(CustomerId customerId);
+
     /** The customers currently linked to the number, optionally only through links of one type. */
     List<AccountMatch> resolve(String accountNumber, AccountType type);
 }

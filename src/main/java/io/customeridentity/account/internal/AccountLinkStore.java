@@ -104,6 +104,18 @@ class AccountLinkStore {
                 .update();
     }
 
+    /** Other customers with a current link to a number this customer has currently linked; index look-ups only. */
+    List<String> customersSharingFingerprints(String customerId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT other.customer_id
+                        FROM account_links mine
+                        JOIN account_links other ON other.fingerprint = mine.fingerprint
+                                                AND other.customer_id <> mine.customer_id
+                        WHERE mine.customer_id = :customer
+                          AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = mine.link_id)
+                          AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = other.link_id)""").param("customer", customerId).query(String.class).list();
+    }
+
     /** Currently linked rows with this fingerprint, optionally of one type. */
     List<Row> linkedTo(byte[] fingerprint, AccountType type) {
         return jdbc.sql(SELECT + "WHERE l.fingerprint = :fingerprint AND u.link_id IS NULL"

@@ -108,15 +108,24 @@ class DefaultAccountManagement implements AccountManagement {
     public List<AccountMatch> resolve(String accountNumber, AccountType type) {
         byte[] fingerprint = fingerprints.of(AccountNumbers.normalize(accountNumber));
         return store.linkedTo(fingerprint, type).stream()
-                .map(row ->
-                        new AccountMatch(survivorOf(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
+                .map(row -> new AccountMatch(survivorOf(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<CustomerId> customersSharingAccounts(CustomerId customerId) {
+        return store.customersSharingFingerprints(customerId.value()).stream()
+                .map(CustomerId::parse)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** Links of merged customers show up under the customer they were merged into. */
     private CustomerId survivorOf(String customerId) {
         CustomerId id = CustomerId.parse(customerId);
-        return merges.survivorOf(id).map(io.customeridentity.customer.Resolved::customerId).orElse(id);
+        return merges.survivorOf(id)
+                .map(io.customeridentity.customer.Resolved::customerId)
+                .orElse(id);
     }
 
     private DataKey dataKey(CustomerId customerId) {

@@ -42,7 +42,9 @@ class ContactIndex {
 
     /** Given and family name and postal code, case- and space-insensitive; null unless all three are known. */
     private static String namePostcode(CustomerProfile profile) {
-        if (profile.givenName() == null || profile.familyName() == null || profile.address() == null
+        if (profile.givenName() == null
+                || profile.familyName() == null
+                || profile.address() == null
                 || profile.address().postalCode() == null) {
             return null;
         }

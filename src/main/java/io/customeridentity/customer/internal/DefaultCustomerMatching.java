@@ -60,7 +60,8 @@ class DefaultCustomerMatching implements CustomerMatching {
                 .param("id", id.value())
                 .query((rs, n) -> Map.entry(CustomerId.parse(rs.getString(1)), REASONS.get(rs.getString(2))))
                 .list()
-                .forEach(match -> shared.computeIfAbsent(match.getKey(), key -> new TreeSet<>()).add(match.getValue()));
+                .forEach(match -> shared.computeIfAbsent(match.getKey(), key -> new TreeSet<>())
+                        .add(match.getValue()));
         return shared;
     }
 

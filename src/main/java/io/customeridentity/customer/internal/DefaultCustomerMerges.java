@@ -122,12 +122,12 @@ class DefaultCustomerMerges implements CustomerMerges {
     private record Locked(String id, CustomerStatus status, int version) {}
 
     private Map<String, Locked> lock(CustomerId first, CustomerId second) {
-        Map<String, Locked> rows = jdbc.sql("""
+        Map<String, Locked> rows = jdbc
+                .sql("""
                         SELECT id, status, current_version FROM customers WHERE id IN (:a, :b) ORDER BY id FOR UPDATE""")
                 .param("a", first.value())
                 .param("b", second.value())
-                .query((rs, n) -> new Locked(
-                        rs.getString(1), CustomerStatus.valueOf(rs.getString(2)), rs.getInt(3)))
+                .query((rs, n) -> new Locked(rs.getString(1), CustomerStatus.valueOf(rs.getString(2)), rs.getInt(3)))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Locked::id, row -> row));

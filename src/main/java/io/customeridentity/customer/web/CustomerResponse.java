@@ -36,7 +36,10 @@ record CustomerResponse(
         @Schema(example = "+442079460958") String phone,
         Address address,
         Preferences preferences,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+
+        @Schema(description = "For a MERGED customer: the customer it was merged into.", example = "AC98765432101")
+        String mergedInto) {
 
     static CustomerResponse of(CustomerDetails customer) {
         CustomerProfile profile = customer.profile();
@@ -54,7 +57,8 @@ record CustomerResponse(
                 profile.phone(),
                 profile.address(),
                 profile.preferences(),
-                profile.attributes());
+                profile.attributes(),
+                customer.mergedInto() == null ? null : customer.mergedInto().value());
     }
 
     /** Personal data stays out of logs (Spring logs response bodies at TRACE). */

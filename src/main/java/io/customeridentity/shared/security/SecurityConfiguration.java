@@ -49,6 +49,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAuthority("SCOPE_actuator:read")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/resolve")
+                        .hasAuthority(READ)
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/resolve")
                         .hasAuthority(ACCOUNTS_READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/accounts")

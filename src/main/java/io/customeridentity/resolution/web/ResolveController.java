@@ -1,0 +1,132 @@
+package io.customeridentity.resolution.web;
+
+import io.customeridentity.customer.CustomerStatus;
+import io.customeridentity.identifier.CustomerIdScheme;
+import io.customeridentity.resolution.Duplicate;
+import io.customeridentity.resolution.Match;
+import io.customeridentity.resolution.ResolutionManagement;
+import io.customeridentity.resolution.ResolveQuery;
+import io.customeridentity.shared.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Resolves any identifier to customers, and lists likely duplicates. */
+@RestController
+@Tag(name = "Resolution", description = "Find the customer behind any identifier; find duplicates.")
+class ResolveController {
+
+    private final ResolutionManagement resolution;
+    private final CustomerIdScheme scheme;
+
+    ResolveController(ResolutionManagement resolution, CustomerIdScheme scheme) {
+        this.resolution = resolution;
+        this.scheme = scheme;
+    }
+
+    @PostMapping("/api/v1/resolve")
+    @Operation(
+            operationId = "resolve",
+            summary = "Resolve a customer ID, e-mail, phone or external ID to customers",
+            description = "Exactly one identifier. Merged customers resolve to their survivor (following chains), "
+                    + "with resolvedFrom the customer matched. E-mail and phone are normalised as on write and may "
+                    + "match several customers. POST keeps personal data out of URLs and logs. Requires scope "
+                    + "customers:read.")
+    @ProblemResponses({400, 415})
+    Matches resolve(@RequestBody ResolveRequest request) {
+        ResolveRequest.Ref ref = request.externalRef();
+        return new Matches(resolution
+                .resolve(new ResolveQuery(
+                        request.customerId(),
+                        request.email(),
+                        request.phone(),
+                        ref == null ? null : ref.system(),
+                        ref == null ? null : ref.externalId()))
+                .stream()
+                .map(MatchResponse::of)
+                .toList());
+    }
+
+    @GetMapping("/api/v1/customers/{id}/duplicates")
+    @Operation(
+            operationId = "listDuplicates",
+            summary = "List likely duplicates of a customer, best first",
+            description = "Reasons: same e-mail, same phone, same given and family name with the same postal code, "
+                    + "a shared linked account number, a shared (current or past) external ID. Score: the sum of "
+                    + "the reasons' weights, at most 1. Requires scope customers:read.")
+    @ProblemResponses({400, 404})
+    Duplicates duplicates(@Parameter(example = "AC-1234-5678-900") @PathVariable String id) {
+        return new Duplicates(resolution.duplicates(scheme.parse(id)).stream()
+                .map(DuplicateResponse::of)
+                .toList());
+    }
+
+    /** Exactly one identifier. {@link #toString()} keeps personal data out of logs. */
+    record ResolveRequest(
+            @Schema(example = "ac 1234 5678 9OO") String customerId,
+            @Schema(example = "ada@example.org") String email,
+            @Schema(example = "+44 20 7946 0958") String phone,
+            Ref externalRef) {
+
+        /** Another system's ID. */
+        record Ref(
+                @Schema(example = "salesforce") String system,
+                @Schema(example = "0035g00000XyZ12AAB") String externalId) {}
+
+        @Override
+        public String toString() {
+            return "ResolveRequest[****]";
+        }
+    }
+
+    /** A customer the identifier leads to. */
+    record MatchResponse(
+            @Schema(example = "AC12345678900") String customerId,
+            @Schema(example = "AC-1234-5678-900") String displayId,
+            CustomerStatus status,
+            @Schema(example = "email") String matchedBy,
+
+            @Schema(description = "The customer matched, when it was merged into customerId.")
+            String resolvedFrom) {
+
+        static MatchResponse of(Match match) {
+            return new MatchResponse(
+                    match.customerId().value(),
+                    match.customerId().displayForm(),
+                    match.status(),
+                    match.matchedBy(),
+                    match.resolvedFrom() == null ? null : match.resolvedFrom().value());
+        }
+    }
+
+    /** The matches. */
+    record Matches(List<MatchResponse> matches) {}
+
+    /** A likely duplicate. */
+    record DuplicateResponse(
+            @Schema(example = "AC98765432101") String customerId,
+            @Schema(example = "AC-9876-5432-101") String displayId,
+            @Schema(example = "0.90") BigDecimal score,
+            Set<String> reasons) {
+
+        static DuplicateResponse of(Duplicate duplicate) {
+            return new DuplicateResponse(
+                    duplicate.customerId().value(),
+                    duplicate.customerId().displayForm(),
+                    duplicate.score(),
+                    duplicate.reasons());
+        }
+    }
+
+    /** Likely duplicates, best first. */
+    record Duplicates(List<DuplicateResponse> items) {}
+}
