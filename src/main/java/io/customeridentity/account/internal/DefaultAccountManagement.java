@@ -117,7 +117,7 @@ class DefaultAccountManagement implements AccountManagement {
     public java.util.Set<CustomerId> customersSharingAccounts(CustomerId customerId) {
         return store.customersSharingFingerprints(customerId.value()).stream()
                 .map(CustomerId::parse)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     /** Links of merged customers show up under the customer they were merged into. */
