@@ -42,11 +42,16 @@ final class ResolutionApi {
     }
 
     JsonNode ok(RestTestClient.ResponseSpec response) {
-        return response.expectStatus().is2xxSuccessful().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return response.expectStatus()
+                .is2xxSuccessful()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     RestTestClient.ResponseSpec merge(String survivor, String merged) {
-        int version = customers.json("/api/v1/customers/" + survivor).path("version").asInt();
+        int version =
+                customers.json("/api/v1/customers/" + survivor).path("version").asInt();
         return post(
                 "/api/v1/customers/" + survivor + "/merges",
                 Map.of("mergedCustomerId", merged, "reason", "same person"),
@@ -58,7 +63,8 @@ final class ResolutionApi {
     }
 
     RestTestClient.ResponseSpec reverse(String survivor, String mergeId) {
-        return post("/api/v1/customers/" + survivor + "/merges/" + mergeId + "/reversal", Map.of("reason", "oops"), null);
+        return post(
+                "/api/v1/customers/" + survivor + "/merges/" + mergeId + "/reversal", Map.of("reason", "oops"), null);
     }
 
     JsonNode resolve(Map<String, Object> query) {

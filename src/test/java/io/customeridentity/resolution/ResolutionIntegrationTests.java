@@ -65,23 +65,36 @@ class ResolutionIntegrationTests {
                 .isEqualTo(holder);
 
         client.delete()
-                .uri("/api/v1/customers/{id}/external-refs/{ref}", holder, created.path("refId").asString())
+                .uri(
+                        "/api/v1/customers/{id}/external-refs/{ref}",
+                        holder,
+                        created.path("refId").asString())
                 .header("Authorization", "Bearer " + TestTokens.readWrite())
                 .exchange()
                 .expectStatus()
                 .isNoContent();
 
-        assertThat(api.get("/api/v1/customers/" + holder + "/external-refs").path("items").size()).isZero();
-        JsonNode history = api.get("/api/v1/customers/" + holder + "/external-refs?includeEnded=true").path("items");
+        assertThat(api.get("/api/v1/customers/" + holder + "/external-refs")
+                        .path("items")
+                        .size())
+                .isZero();
+        JsonNode history = api.get("/api/v1/customers/" + holder + "/external-refs?includeEnded=true")
+                .path("items");
         assertThat(history.at("/0/endedAt").asString()).isNotBlank();
-        api.post("/api/v1/customers/" + other + "/external-refs", ref, null).expectStatus().isCreated();
-        assertThat(api.resolve(Map.of("externalRef", ref)).at("/0/customerId").asString()).isEqualTo(other);
+        api.post("/api/v1/customers/" + other + "/external-refs", ref, null)
+                .expectStatus()
+                .isCreated();
+        assertThat(api.resolve(Map.of("externalRef", ref)).at("/0/customerId").asString())
+                .isEqualTo(other);
     }
 
     @Test
     void rejectsMalformedExternalRefs() {
         String customer = api.customer(Map.of());
-        api.post("/api/v1/customers/" + customer + "/external-refs", Map.of("system", "Sales Force", "externalId", "x"), null)
+        api.post(
+                        "/api/v1/customers/" + customer + "/external-refs",
+                        Map.of("system", "Sales Force", "externalId", "x"),
+                        null)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -102,14 +115,23 @@ class ResolutionIntegrationTests {
         String two = api.customer(Map.of("email", email.toLowerCase()));
 
         assertThat(ids(api.resolve(Map.of("email", email.toUpperCase())))).containsExactlyInAnyOrder(one, two);
-        assertThat(api.resolve(Map.of("email", email)).at("/0/matchedBy").asString()).isEqualTo("email");
-        assertThat(ids(api.resolve(Map.of("phone", "+1 (202) 555-0177")))).contains(one).doesNotContain(two);
-        JsonNode byId = api.resolve(Map.of("customerId", CustomerId.parse(one).displayForm().toLowerCase()));
+        assertThat(api.resolve(Map.of("email", email)).at("/0/matchedBy").asString())
+                .isEqualTo("email");
+        assertThat(ids(api.resolve(Map.of("phone", "+1 (202) 555-0177"))))
+                .contains(one)
+                .doesNotContain(two);
+        JsonNode byId = api.resolve(
+                Map.of("customerId", CustomerId.parse(one).displayForm().toLowerCase()));
         assertThat(byId.at("/0/customerId").asString()).isEqualTo(one);
         assertThat(byId.at("/0/status").asString()).isEqualTo("ACTIVE");
         assertThat(byId.at("/0/resolvedFrom").isNull()).isTrue();
-        assertThat(api.resolve(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org")).size()).isZero();
-        assertThat(api.resolve(Map.of("customerId", CustomerId.of("BK", "0000000005").value())).size()).isZero();
+        assertThat(api.resolve(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org"))
+                        .size())
+                .isZero();
+        assertThat(api.resolve(Map.of(
+                                "customerId", CustomerId.of("BK", "0000000005").value()))
+                        .size())
+                .isZero();
     }
 
     @Test
@@ -162,7 +184,9 @@ class ResolutionIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isNoContent();
-        api.post("/api/v1/customers/" + sameExternalRef + "/external-refs", ref, null).expectStatus().isCreated();
+        api.post("/api/v1/customers/" + sameExternalRef + "/external-refs", ref, null)
+                .expectStatus()
+                .isCreated();
 
         JsonNode duplicates = api.get("/api/v1/customers/" + me + "/duplicates").path("items");
 
@@ -174,29 +198,26 @@ class ResolutionIntegrationTests {
         assertThat(duplicates.at("/2/reasons").toString()).isEqualTo("[\"email\"]");
         assertThat(duplicates.at("/3/reasons").toString()).isEqualTo("[\"phone\"]");
         assertThat(duplicates.at("/4/reasons").toString()).isEqualTo("[\"name+postalCode\"]");
-        assertThat(duplicates.at("/0/score").decimalValue()).isGreaterThan(duplicates.at("/4/score").decimalValue());
+        assertThat(duplicates.at("/0/score").decimalValue())
+                .isGreaterThan(duplicates.at("/4/score").decimalValue());
     }
 
     /** The duplicate and merge-chain queries, as the service runs them, use indexes only: no table is scanned. */
     @Test
     void findsDuplicatesAndFollowsMergesWithoutScanningTables() {
         String id = api.customer(Map.of());
-        List<String> queries = List.of(
-                """
+        List<String> queries = List.of("""
                 SELECT other.customer_id, other.kind FROM customer_contact_index mine
                 JOIN customer_contact_index other ON other.kind = mine.kind AND other.blind_index = mine.blind_index
-                 AND other.customer_id <> mine.customer_id WHERE mine.customer_id = '%s'""",
-                """
+                 AND other.customer_id <> mine.customer_id WHERE mine.customer_id = '%s'""", """
                 SELECT DISTINCT other.customer_id FROM account_links mine
                 JOIN account_links other ON other.fingerprint = mine.fingerprint AND other.customer_id <> mine.customer_id
                 WHERE mine.customer_id = '%s'
                   AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = mine.link_id)
-                  AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = other.link_id)""",
-                """
+                  AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = other.link_id)""", """
                 SELECT DISTINCT other.customer_id FROM external_refs mine
                 JOIN external_refs other ON other.system = mine.system AND other.external_id = mine.external_id
-                 AND other.customer_id <> mine.customer_id WHERE mine.customer_id = '%s'""",
-                """
+                 AND other.customer_id <> mine.customer_id WHERE mine.customer_id = '%s'""", """
                 WITH RECURSIVE chain(id, depth) AS (
                     SELECT CAST('%s' AS varchar), 0
                     UNION ALL
@@ -208,7 +229,11 @@ class ResolutionIntegrationTests {
             String plan = transactions.execute(status -> {
                 // Tiny test tables would make a scan the cheapest plan; forbid it to prove an index path exists.
                 jdbc.sql("SET LOCAL enable_seqscan = off").update();
-                return String.join("\n", jdbc.sql("EXPLAIN " + query.formatted(id)).query(String.class).list());
+                return String.join(
+                        "\n",
+                        jdbc.sql("EXPLAIN " + query.formatted(id))
+                                .query(String.class)
+                                .list());
             });
             assertThat(plan).as(plan).doesNotContain("Seq Scan");
         }
