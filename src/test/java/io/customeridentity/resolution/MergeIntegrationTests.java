@@ -148,7 +148,9 @@ class MergeIntegrationTests {
         linkRef(merged, "erp", "E-" + UUID.randomUUID());
 
         api.merged(survivor, merged);
-        recordVisit(merged); // a producer with a stale ID
+        recordVisit(merged); // producers with a stale ID keep working
+        linkRef(merged, "billing", "B-" + UUID.randomUUID());
+        linkCard(merged, "3782 822463 10005");
 
         assertThat(timeline(survivor)).hasSize(3);
         assertThat(timeline(merged)).hasSize(2);
@@ -159,11 +161,16 @@ class MergeIntegrationTests {
         assertThat(api.get("/api/v1/customers/" + survivor + "/accounts")
                         .path("items")
                         .size())
-                .isEqualTo(1);
+                .isEqualTo(2);
         assertThat(api.get("/api/v1/customers/" + survivor + "/external-refs")
                         .path("items")
                         .size())
-                .isEqualTo(1);
+                .isEqualTo(2);
+        assertThat(api.get("/api/v1/customers/" + merged + "/external-refs")
+                        .at("/items/1/customerId")
+                        .asString())
+                .as("stored against the ID as given")
+                .isEqualTo(merged);
         JsonNode account = api.ok(
                         api.post("/api/v1/accounts/resolve", Map.of("accountNumber", "4000002500003155"), null))
                 .path("matches");
