@@ -1,0 +1,36 @@
+-- POST /api/v1/interactions/batch with 1,000 new web visits per request: wrk -s batch.lua <url> -- <ids file>
+local ids = {}
+local n = 0
+local thread_id = 0
+local counter = 1
+
+function setup(thread)
+  thread:set("thread_id", counter)
+  counter = counter + 1
+end
+
+function init(args)
+  for line in io.lines(args[1]) do ids[#ids + 1] = line end
+  thread_id = tonumber(wrk.thread:get("thread_id")) or 0
+  math.randomseed(thread_id * 7919)
+end
+
+function request()
+  n = n + 1
+  local items = {}
+  for i = 1, 1000 do
+    items[i] = string.format(
+      '{"customerId":"%s","type":"WEB_VISIT","channel":"WEB","source":"wrk","externalId":"t%d-r%d-i%d"}',
+      ids[math.random(#ids)], thread_id, n, i)
+  end
+  local body = '{"items":[' .. table.concat(items, ",") .. ']}'
+  return wrk.format("POST", "/api/v1/interactions/batch", json_headers(), body)
+end
+
+-- The headers given with -H (the bearer token) plus the content type: wrk.format replaces, not merges, headers.
+function json_headers()
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["Content-Type"] = "application/json"
+  return headers
+end
