@@ -87,22 +87,48 @@ public final class BenchSeeder {
                         new CustomerProfile("Given" + i, "Family" + i, email, null, null, null, Map.of());
                 byte[] ciphertext = encryption.encrypt(
                         key, json.writeValueAsBytes(profile), "customer_versions:" + id + ":1:profile");
-                customers.append(id).append("\tAC\tACTIVE\t1\t").append(now).append('\t').append(now).append('\n');
-                keys.append(key.id()).append('\t').append(id).append('\t').append(encryption.currentKekId())
-                        .append("\t\\\\x").append(HEX.formatHex(encryption.wrap(key, id))).append('\t').append(now)
+                customers
+                        .append(id)
+                        .append("\tAC\tACTIVE\t1\t")
+                        .append(now)
+                        .append('\t')
+                        .append(now)
                         .append('\n');
-                versions.append(id).append("\t1\t").append(key.id()).append("\t\\\\x").append(HEX.formatHex(ciphertext))
-                        .append("\tgivenName,familyName,email\t\\N\t").append(now).append("\tbench-seeder\n");
-                contacts.append(id).append("\tEMAIL\t\\\\x").append(HEX.formatHex(emails.of(email))).append('\n');
+                keys.append(key.id())
+                        .append('\t')
+                        .append(id)
+                        .append('\t')
+                        .append(encryption.currentKekId())
+                        .append("\t\\\\x")
+                        .append(HEX.formatHex(encryption.wrap(key, id)))
+                        .append('\t')
+                        .append(now)
+                        .append('\n');
+                versions.append(id)
+                        .append("\t1\t")
+                        .append(key.id())
+                        .append("\t\\\\x")
+                        .append(HEX.formatHex(ciphertext))
+                        .append("\tgivenName,familyName,email\t\\N\t")
+                        .append(now)
+                        .append("\tbench-seeder\n");
+                contacts.append(id)
+                        .append("\tEMAIL\t\\\\x")
+                        .append(HEX.formatHex(emails.of(email)))
+                        .append('\n');
             }
-            copy.copyIn("COPY customers (id, prefix, status, current_version, created_at, updated_at) FROM STDIN",
+            copy.copyIn(
+                    "COPY customers (id, prefix, status, current_version, created_at, updated_at) FROM STDIN",
                     new StringReader(customers.toString()));
-            copy.copyIn("COPY customer_data_keys (key_id, customer_id, kek_id, wrapped_key, created_at) FROM STDIN",
+            copy.copyIn(
+                    "COPY customer_data_keys (key_id, customer_id, kek_id, wrapped_key, created_at) FROM STDIN",
                     new StringReader(keys.toString()));
-            copy.copyIn("COPY customer_versions (customer_id, version, data_key_id, profile_ciphertext, changed_fields,"
+            copy.copyIn(
+                    "COPY customer_versions (customer_id, version, data_key_id, profile_ciphertext, changed_fields,"
                             + " reason_ciphertext, recorded_at, recorded_by) FROM STDIN",
                     new StringReader(versions.toString()));
-            copy.copyIn("COPY customer_contact_index (customer_id, kind, blind_index) FROM STDIN",
+            copy.copyIn(
+                    "COPY customer_contact_index (customer_id, kind, blind_index) FROM STDIN",
                     new StringReader(contacts.toString()));
         }
         return ids;
@@ -120,9 +146,18 @@ public final class BenchSeeder {
             for (long i = from; i < Math.min(count, from + CHUNK); i++) {
                 String customer = i < heavy ? ids.get(0) : ids.get(random.nextInt(ids.size()));
                 String type = TYPES[(int) (i % TYPES.length)];
-                rows.append(UUID.randomUUID()).append('\t').append(customer).append('\t').append(type)
-                        .append("\tWEB\t").append(base.plusSeconds(i * 7)).append('\t').append(now)
-                        .append("\tseed\tseed-").append(i).append('\t');
+                rows.append(UUID.randomUUID())
+                        .append('\t')
+                        .append(customer)
+                        .append('\t')
+                        .append(type)
+                        .append("\tWEB\t")
+                        .append(base.plusSeconds(i * 7))
+                        .append('\t')
+                        .append(now)
+                        .append("\tseed\tseed-")
+                        .append(i)
+                        .append('\t');
                 if (type.equals("PURCHASE")) {
                     rows.append(i % 500).append(".99\tEUR\t\\N");
                 } else if (type.equals("FEEDBACK")) {
@@ -132,7 +167,8 @@ public final class BenchSeeder {
                 }
                 rows.append("\t\\N\t\\N\n");
             }
-            copy.copyIn("COPY interactions (id, customer_id, type, channel, occurred_at, recorded_at, source,"
+            copy.copyIn(
+                    "COPY interactions (id, customer_id, type, channel, occurred_at, recorded_at, source,"
                             + " external_id, amount_value, amount_currency, rating, data_key_id, details_ciphertext)"
                             + " FROM STDIN",
                     new StringReader(rows.toString()));

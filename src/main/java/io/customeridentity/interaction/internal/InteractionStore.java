@@ -175,10 +175,7 @@ class InteractionStore {
                     .append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit)");
         }
         String page = "SELECT * FROM (" + sql + ") page ORDER BY occurred_at DESC, id DESC LIMIT :limit";
-        return jdbc.sql(page)
-                .params(params)
-                .query(InteractionStore::row)
-                .list();
+        return jdbc.sql(page).params(params).query(InteractionStore::row).list();
     }
 
     private static InteractionRow row(ResultSet rs, int rowNum) throws SQLException {
