@@ -89,7 +89,8 @@ SERVER_PORT="$port" java -XX:ArchiveClassesAtExit="$out/app.jsa" -Dspring.contex
     -jar "$app_jar" > "$work/training.log" 2>&1 || true
 start_app -XX:SharedArchiveFile="$out/app.jsa"; startup_cds=$startup_ms
 stop_app
-start_app; startup_plain_warm=$startup_ms
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options, e.g. a JFR recording for profiling
+start_app ${BENCH_JAVA_OPTS:-}; startup_plain_warm=$startup_ms
 token=$(CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret" scripts/dev-token.sh -t 7200 \
     -s "customers:read customers:write interactions:read interactions:write")
 auth=(-H "Authorization: Bearer $token")
