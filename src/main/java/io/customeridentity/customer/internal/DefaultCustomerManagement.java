@@ -30,6 +30,7 @@ class DefaultCustomerManagement implements CustomerManagement {
 
     private final Customers customers;
     private final CustomerVersionStore store;
+    private final CurrentVersions currentVersions;
     private final ProfileNormalizer normalizer;
     private final IdempotencyKeys idempotencyKeys;
     private final CustomerIdScheme scheme;
@@ -39,6 +40,7 @@ class DefaultCustomerManagement implements CustomerManagement {
     DefaultCustomerManagement(
             Customers customers,
             CustomerVersionStore store,
+            CurrentVersions currentVersions,
             ProfileNormalizer normalizer,
             IdempotencyKeys idempotencyKeys,
             CustomerIdScheme scheme,
@@ -46,6 +48,7 @@ class DefaultCustomerManagement implements CustomerManagement {
             Clock clock) {
         this.customers = customers;
         this.store = store;
+        this.currentVersions = currentVersions;
         this.normalizer = normalizer;
         this.idempotencyKeys = idempotencyKeys;
         this.scheme = scheme;
@@ -74,10 +77,10 @@ class DefaultCustomerManagement implements CustomerManagement {
         return new Registration(CustomerMapper.first(id, profile, now), false);
     }
 
+    /** Not transactional on purpose: one statement (two for a merged customer), see {@link CurrentVersions}. */
     @Override
-    @Transactional(readOnly = true)
     public CustomerDetails find(CustomerId id) {
-        return store.details(customers.findCurrent(id.value()).orElseThrow(() -> CustomerNotFound.forId(id)));
+        return store.details(currentVersions.find(id.value()).orElseThrow(() -> CustomerNotFound.forId(id)));
     }
 
     @Override
