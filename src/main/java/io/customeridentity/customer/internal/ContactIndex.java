@@ -25,6 +25,36 @@ class ContactIndex {
         this.namesWithPostcodes = new BlindIndex(masterKey, "name-postcode");
     }
 
+    /** A new customer's indexes: one statement, only for the values it has. */
+    void insert(String customerId, CustomerProfile profile) {
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        java.util.List<byte[]> indexes = new java.util.ArrayList<>();
+        if (profile.email() != null) {
+            kinds.add("EMAIL");
+            indexes.add(emails.of(profile.email()));
+        }
+        if (profile.phone() != null) {
+            kinds.add("PHONE");
+            indexes.add(phones.of(profile.phone()));
+        }
+        String namePostcode = namePostcode(profile);
+        if (namePostcode != null) {
+            kinds.add("NAME_POSTCODE");
+            indexes.add(namesWithPostcodes.of(namePostcode));
+        }
+        if (kinds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO customer_contact_index (customer_id, kind, blind_index)
+                        SELECT :id, kind, blind_index
+                        FROM unnest(CAST(:kinds AS varchar[]), CAST(:indexes AS bytea[])) AS k(kind, blind_index)""")
+                .param("id", customerId)
+                .param("kinds", kinds.toArray(String[]::new))
+                .param("indexes", indexes.toArray(byte[][]::new))
+                .update();
+    }
+
     void update(String customerId, CustomerProfile profile) {
         put(customerId, "EMAIL", profile.email() == null ? null : emails.of(profile.email()));
         put(customerId, "PHONE", profile.phone() == null ? null : phones.of(profile.phone()));

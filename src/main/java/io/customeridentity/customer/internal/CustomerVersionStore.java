@@ -46,7 +46,8 @@ class CustomerVersionStore {
         DataKey key = codec.newDataKey();
         dataKeys.save(new CustomerDataKey(key.id(), customerId, codec.kekId(), codec.wrap(key, customerId), now));
         List<String> fields = ProfileDiff.changedFields(null, profile);
-        append(customerId, 1, key, key.id(), profile, fields, null, now, actor);
+        save(customerId, 1, key, key.id(), profile, fields, null, now, actor);
+        contactIndex.insert(customerId, profile);
     }
 
     void append(
@@ -58,10 +59,11 @@ class CustomerVersionStore {
             List<String> changedFields,
             ProfileUpdate update,
             Instant now) {
-        append(customerId, version, key, keyId, profile, changedFields, update.reason(), now, update.actor());
+        save(customerId, version, key, keyId, profile, changedFields, update.reason(), now, update.actor());
+        contactIndex.update(customerId, profile);
     }
 
-    private void append(
+    private void save(
             String customerId,
             int version,
             DataKey key,
@@ -80,7 +82,6 @@ class CustomerVersionStore {
                 now,
                 actor));
         versions.flush();
-        contactIndex.update(customerId, profile);
     }
 
     DataKey dataKey(StoredVersion stored) {

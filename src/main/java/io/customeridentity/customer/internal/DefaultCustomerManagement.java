@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +33,7 @@ class DefaultCustomerManagement implements CustomerManagement {
     private final ProfileNormalizer normalizer;
     private final IdempotencyKeys idempotencyKeys;
     private final CustomerIdScheme scheme;
-    private final JdbcClient jdbc;
+    private final CustomerSequence sequence;
     private final Clock clock;
 
     DefaultCustomerManagement(
@@ -44,7 +43,7 @@ class DefaultCustomerManagement implements CustomerManagement {
             ProfileNormalizer normalizer,
             IdempotencyKeys idempotencyKeys,
             CustomerIdScheme scheme,
-            JdbcClient jdbc,
+            CustomerSequence sequence,
             Clock clock) {
         this.customers = customers;
         this.store = store;
@@ -52,7 +51,7 @@ class DefaultCustomerManagement implements CustomerManagement {
         this.normalizer = normalizer;
         this.idempotencyKeys = idempotencyKeys;
         this.scheme = scheme;
-        this.jdbc = jdbc;
+        this.sequence = sequence;
         this.clock = clock;
     }
 
@@ -68,7 +67,7 @@ class DefaultCustomerManagement implements CustomerManagement {
         }
         String prefix = prefixOf(request.prefix());
         CustomerProfile profile = normalizer.normalize(request.profile(), null);
-        CustomerId id = scheme.issue(prefix, nextSequenceValue());
+        CustomerId id = scheme.issue(prefix, sequence.next());
         customers.save(Customer.register(id.value(), id.prefix(), now));
         store.createFirst(id.value(), profile, actor, now);
         if (idempotencyKey != null) {
@@ -153,10 +152,6 @@ class DefaultCustomerManagement implements CustomerManagement {
 
     private RuntimeException notFoundOr(CustomerId id, RuntimeException otherwise) {
         return customers.existsById(id.value()) ? otherwise : CustomerNotFound.forId(id);
-    }
-
-    private long nextSequenceValue() {
-        return jdbc.sql("SELECT nextval('customer_id_seq')").query(Long.class).single();
     }
 
     /** Microseconds: what PostgreSQL stores, so an answer equals what a later read returns. */
