@@ -49,6 +49,18 @@ class PersonalDataLogsIntegrationTests {
                 .expectStatus()
                 .isCreated();
 
+        client.post()
+                .uri("/api/v1/resolve")
+                .header("Authorization", "Bearer " + TestTokens.readWrite())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", "philomena.ct@example.org"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.matches[0].customerId")
+                .isEqualTo(id);
+
         String logs = output.getAll();
         assertThat(logs).as("verbose logging really ran").contains("customer_versions");
         for (String secret : List.of(
