@@ -7,8 +7,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * Customer identity rows, and reads of a customer joined with one version and its data key in a single statement
- * (these are the hottest read paths, so they are projections rather than three entity loads).
+ * Customer identity rows, and reads of a customer joined with a past version and its data key in a single
+ * statement (a projection rather than three entity loads). The current version is read by {@link CurrentVersions}.
  */
 interface Customers extends Repository<Customer, String> {
 
@@ -24,9 +24,6 @@ interface Customers extends Repository<Customer, String> {
     Customer save(Customer customer);
 
     boolean existsById(String id);
-
-    @Query(STORED_VERSION + "where c.id = :id and v.version = c.currentVersion")
-    Optional<StoredVersion> findCurrent(String id);
 
     @Query(STORED_VERSION + "where c.id = :id and v.version = :version")
     Optional<StoredVersion> findVersion(String id, int version);

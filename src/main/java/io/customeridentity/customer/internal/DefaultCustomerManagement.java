@@ -5,6 +5,8 @@ import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerManagement;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.CustomerStatus;
+import io.customeridentity.customer.MergeConflict;
 import io.customeridentity.customer.NewCustomer;
 import io.customeridentity.customer.ProfileUpdate;
 import io.customeridentity.customer.Registration;
@@ -113,10 +115,9 @@ class DefaultCustomerManagement implements CustomerManagement {
     @Override
     @Transactional
     public CustomerDetails update(CustomerId id, ProfileUpdate update) {
-        StoredVersion current = customers.findCurrent(id.value()).orElseThrow(() -> CustomerNotFound.forId(id));
-        if (current.status() == io.customeridentity.customer.CustomerStatus.MERGED) {
-            throw new io.customeridentity.customer.MergeConflict(
-                    "Customer " + id.value() + " is merged; change the customer it was merged into.");
+        StoredVersion current = currentVersions.find(id.value()).orElseThrow(() -> CustomerNotFound.forId(id));
+        if (current.status() == CustomerStatus.MERGED) {
+            throw new MergeConflict("Customer " + id.value() + " is merged; change the customer it was merged into.");
         }
         if (current.version() != update.expectedVersion()) {
             throw VersionConflict.expected(update.expectedVersion(), current.version());
