@@ -44,14 +44,6 @@ class CustomerDataKey implements Persistable<UUID> {
         this.isNew = true;
     }
 
-    String kekId() {
-        return kekId;
-    }
-
-    byte[] wrappedKey() {
-        return wrappedKey;
-    }
-
     @Override
     public UUID getId() {
         return keyId;

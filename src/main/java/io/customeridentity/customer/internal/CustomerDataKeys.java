@@ -1,6 +1,5 @@
 package io.customeridentity.customer.internal;
 
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.Repository;
 
@@ -8,6 +7,4 @@ import org.springframework.data.repository.Repository;
 interface CustomerDataKeys extends Repository<CustomerDataKey, UUID> {
 
     CustomerDataKey save(CustomerDataKey key);
-
-    Optional<CustomerDataKey> findById(UUID id);
 }

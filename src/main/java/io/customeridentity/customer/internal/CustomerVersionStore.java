@@ -2,6 +2,7 @@ package io.customeridentity.customer.internal;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerKeys;
 import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.ProfileUpdate;
@@ -9,10 +10,10 @@ import io.customeridentity.customer.VersionSummary;
 import io.customeridentity.identifier.CustomerId;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
@@ -27,18 +28,21 @@ class CustomerVersionStore {
     private final ContactIndex contactIndex;
     private final ProfileCodec codec;
     private final MergeQueries merges;
+    private final CustomerKeys customerKeys;
 
     CustomerVersionStore(
             CustomerVersions versions,
             CustomerDataKeys dataKeys,
             ContactIndex contactIndex,
             ProfileCodec codec,
-            MergeQueries merges) {
+            MergeQueries merges,
+            CustomerKeys customerKeys) {
         this.versions = versions;
         this.dataKeys = dataKeys;
         this.contactIndex = contactIndex;
         this.codec = codec;
         this.merges = merges;
+        this.customerKeys = customerKeys;
     }
 
     /** A new data key for the customer, and version 1 encrypted under it. */
@@ -111,8 +115,12 @@ class CustomerVersionStore {
     }
 
     List<VersionSummary> summaries(String customerId, int before, int limit) {
-        Map<UUID, DataKey> keys = new HashMap<>();
-        return versions.findHeaders(customerId, before, Limit.of(limit)).stream()
+        List<VersionHeader> headers = versions.findHeaders(customerId, before, Limit.of(limit));
+        Map<UUID, DataKey> keys = customerKeys.keysById(headers.stream()
+                .filter(header -> header.reasonCiphertext() != null)
+                .map(VersionHeader::dataKeyId)
+                .collect(Collectors.toSet()));
+        return headers.stream()
                 .map(header -> new VersionSummary(
                         header.version(),
                         header.recordedAt(),
@@ -123,15 +131,10 @@ class CustomerVersionStore {
                         header.reasonCiphertext() == null
                                 ? null
                                 : codec.decryptReason(
-                                        keys.computeIfAbsent(header.dataKeyId(), id -> key(id, customerId)),
+                                        keys.get(header.dataKeyId()),
                                         customerId,
                                         header.version(),
                                         header.reasonCiphertext())))
                 .toList();
-    }
-
-    private DataKey key(UUID keyId, String customerId) {
-        CustomerDataKey stored = dataKeys.findById(keyId).orElseThrow();
-        return codec.unwrap(keyId, stored.kekId(), stored.wrappedKey(), customerId);
     }
 }
