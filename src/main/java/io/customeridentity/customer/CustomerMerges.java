@@ -27,6 +27,10 @@ public interface CustomerMerges {
     /** The customer the ID resolves to, following merge chains (one query); empty for an unknown ID. */
     Optional<Resolved> survivorOf(CustomerId id);
 
-    /** The IDs whose records show up under this customer: itself and every customer merged into it, transitively. */
+    /**
+     * The IDs whose records show up under this customer: itself and every customer merged into it, transitively.
+     *
+     * @throws CustomerNotFound when no customer has the ID
+     */
     List<String> groupOf(CustomerId survivor);
 }

@@ -153,6 +153,15 @@ class InteractionRecordingIntegrationTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("customer-not-found");
+        String unknown = CustomerId.of("BK", "0000000002").value();
+        for (String path : List.of("/interactions", "/summary", "/accounts", "/external-refs")) {
+            client.get()
+                    .uri("/api/v1/customers/" + unknown + path)
+                    .header("Authorization", "Bearer " + TestTokens.readWrite())
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
+        }
         api.record("AC12345678901", aVisit("webshop", unique("v")))
                 .expectStatus()
                 .isBadRequest()

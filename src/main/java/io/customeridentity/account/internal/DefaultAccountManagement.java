@@ -90,7 +90,6 @@ class DefaultAccountManagement implements AccountManagement {
     @Override
     @Transactional(readOnly = true)
     public List<AccountLink> links(CustomerId customerId, boolean includeUnlinked) {
-        dataKey(customerId);
         return store.links(merges.groupOf(customerId), includeUnlinked).stream()
                 .map(DefaultAccountManagement::toLink)
                 .toList();

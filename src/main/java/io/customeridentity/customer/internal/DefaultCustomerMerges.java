@@ -116,7 +116,11 @@ class DefaultCustomerMerges implements CustomerMerges {
     @Override
     @Transactional(readOnly = true)
     public List<String> groupOf(CustomerId survivor) {
-        return queries.groupOf(survivor.value());
+        List<String> group = queries.groupOf(survivor.value());
+        if (group.isEmpty()) {
+            throw CustomerNotFound.forId(survivor);
+        }
+        return group;
     }
 
     private record Locked(String id, CustomerStatus status, int version) {}

@@ -51,11 +51,11 @@ class MergeQueries {
                 .optional();
     }
 
-    /** The customer and everyone merged into it, transitively, by merges in force. */
+    /** The customer and everyone merged into it, transitively, by merges in force; empty for an unknown ID. */
     List<String> groupOf(String survivor) {
         return jdbc.sql("""
                         WITH RECURSIVE grp(id, depth) AS (
-                            SELECT CAST(:id AS varchar), 0
+                            SELECT c.id, 0 FROM customers c WHERE c.id = :id
                             UNION ALL
                             SELECT m.merged_id, g.depth + 1
                             FROM grp g JOIN customer_merges m ON m.survivor_id = g.id

@@ -140,14 +140,12 @@ class DefaultInteractionManagement implements InteractionManagement {
     @Override
     @Transactional(readOnly = true)
     public List<Interaction> timeline(CustomerId customerId, TimelineQuery query) {
-        requireCustomer(customerId);
         return readAll(store.page(merges.groupOf(customerId), query));
     }
 
     @Override
     @Transactional(readOnly = true)
     public InteractionSummary summary(CustomerId customerId) {
-        requireCustomer(customerId);
         List<String> group = merges.groupOf(customerId);
         return SummaryCalculator.summarise(customerId, aggregates.stats(group), aggregates.openComplaints(group));
     }
@@ -158,12 +156,6 @@ class DefaultInteractionManagement implements InteractionManagement {
         return aggregates.inactiveSince(since, prefix, afterId, limit).stream()
                 .map(row -> new InactiveCustomer(CustomerId.parse(row.customerId()), row.lastInteractionAt()))
                 .toList();
-    }
-
-    private void requireCustomer(CustomerId customerId) {
-        if (customerKeys.currentKeys(List.of(customerId.value())).isEmpty()) {
-            throw CustomerNotFound.forId(customerId);
-        }
     }
 
     private InteractionRow toRow(String customerId, ValidInteraction valid, DataKey key) {

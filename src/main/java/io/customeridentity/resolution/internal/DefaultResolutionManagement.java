@@ -98,7 +98,6 @@ class DefaultResolutionManagement implements ResolutionManagement {
     @Override
     @Transactional(readOnly = true)
     public List<ExternalRef> externalRefs(CustomerId customerId, boolean includeEnded) {
-        resolved(customerId);
         return refs.refsOf(merges.groupOf(customerId), includeEnded);
     }
 
