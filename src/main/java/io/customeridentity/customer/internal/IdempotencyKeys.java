@@ -5,6 +5,7 @@ import io.customeridentity.crypto.MasterKey;
 import io.customeridentity.customer.IdempotencyKeyInFlight;
 import io.customeridentity.customer.IdempotencyKeyReused;
 import io.customeridentity.customer.NewCustomer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -28,11 +29,13 @@ class IdempotencyKeys {
     private final JdbcClient jdbc;
     private final BlindIndex fingerprints;
     private final JsonMapper json;
+    private final Clock clock;
 
-    IdempotencyKeys(JdbcClient jdbc, MasterKey masterKey, JsonMapper json) {
+    IdempotencyKeys(JdbcClient jdbc, MasterKey masterKey, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.fingerprints = new BlindIndex(masterKey, "idempotency");
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -84,7 +87,7 @@ class IdempotencyKeys {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void purgeExpired() {
         jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < :before")
-                .param("before", java.sql.Timestamp.from(Instant.now().minus(RETENTION)))
+                .param("before", java.sql.Timestamp.from(clock.instant().minus(RETENTION)))
                 .update();
     }
 
