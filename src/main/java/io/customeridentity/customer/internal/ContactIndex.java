@@ -25,8 +25,8 @@ class ContactIndex {
         this.namesWithPostcodes = new BlindIndex(masterKey, "name-postcode");
     }
 
-    /** A new customer's indexes: one statement, only for the values it has. */
-    void insert(String customerId, CustomerProfile profile) {
+    /** A new customer's indexes, only for the values it has; inserted with the registration (see {@link Registrations}). */
+    Entries entriesOf(CustomerProfile profile) {
         java.util.List<String> kinds = new java.util.ArrayList<>();
         java.util.List<byte[]> indexes = new java.util.ArrayList<>();
         if (profile.email() != null) {
@@ -42,17 +42,7 @@ class ContactIndex {
             kinds.add("NAME_POSTCODE");
             indexes.add(namesWithPostcodes.of(namePostcode));
         }
-        if (kinds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        INSERT INTO customer_contact_index (customer_id, kind, blind_index)
-                        SELECT :id, kind, blind_index
-                        FROM unnest(CAST(:kinds AS varchar[]), CAST(:indexes AS bytea[])) AS k(kind, blind_index)""")
-                .param("id", customerId)
-                .param("kinds", kinds.toArray(String[]::new))
-                .param("indexes", indexes.toArray(byte[][]::new))
-                .update();
+        return new Entries(kinds.toArray(String[]::new), indexes.toArray(byte[][]::new));
     }
 
     void update(String customerId, CustomerProfile profile) {
@@ -101,4 +91,7 @@ class ContactIndex {
                 .param("index", index)
                 .update();
     }
+
+    /** Kinds and blind indexes, index for index, ready for {@code unnest}. */
+    record Entries(String[] kinds, byte[][] indexes) {}
 }

@@ -4,15 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A customer's data key, stored only wrapped by the key-encryption key. */
 @Entity
 @Table(name = "customer_data_keys")
-class CustomerDataKey implements Persistable<UUID> {
+class CustomerDataKey {
 
     @Id
     @Column(name = "key_id")
@@ -30,27 +28,5 @@ class CustomerDataKey implements Persistable<UUID> {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Transient
-    private boolean isNew;
-
     protected CustomerDataKey() {}
-
-    CustomerDataKey(UUID keyId, String customerId, String kekId, byte[] wrappedKey, Instant createdAt) {
-        this.keyId = keyId;
-        this.customerId = customerId;
-        this.kekId = kekId;
-        this.wrappedKey = wrappedKey;
-        this.createdAt = createdAt;
-        this.isNew = true;
-    }
-
-    @Override
-    public UUID getId() {
-        return keyId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
 }

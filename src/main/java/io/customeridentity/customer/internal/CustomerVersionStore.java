@@ -21,10 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerVersionStore {
 
-    private static final String FIELD_SEPARATOR = ",";
+    static final String FIELD_SEPARATOR = ",";
 
     private final CustomerVersions versions;
-    private final CustomerDataKeys dataKeys;
     private final ContactIndex contactIndex;
     private final ProfileCodec codec;
     private final MergeQueries merges;
@@ -32,26 +31,15 @@ class CustomerVersionStore {
 
     CustomerVersionStore(
             CustomerVersions versions,
-            CustomerDataKeys dataKeys,
             ContactIndex contactIndex,
             ProfileCodec codec,
             MergeQueries merges,
             CustomerKeys customerKeys) {
         this.versions = versions;
-        this.dataKeys = dataKeys;
         this.contactIndex = contactIndex;
         this.codec = codec;
         this.merges = merges;
         this.customerKeys = customerKeys;
-    }
-
-    /** A new data key for the customer, and version 1 encrypted under it. */
-    void createFirst(String customerId, CustomerProfile profile, String actor, Instant now) {
-        DataKey key = codec.newDataKey();
-        dataKeys.save(new CustomerDataKey(key.id(), customerId, codec.kekId(), codec.wrap(key, customerId), now));
-        List<String> fields = ProfileDiff.changedFields(null, profile);
-        save(customerId, 1, key, key.id(), profile, fields, null, now, actor);
-        contactIndex.insert(customerId, profile);
     }
 
     void append(

@@ -21,8 +21,6 @@ interface Customers extends Repository<Customer, String> {
                 join CustomerDataKey k on k.keyId = v.dataKeyId
             """;
 
-    Customer save(Customer customer);
-
     boolean existsById(String id);
 
     @Query(STORED_VERSION + "where c.id = :id and v.version = :version")

@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registration, versioned changes and reads of customers on PostgreSQL. */
 @Service
@@ -36,6 +38,8 @@ class DefaultCustomerManagement implements CustomerManagement {
     private final IdempotencyKeys idempotencyKeys;
     private final CustomerIdScheme scheme;
     private final CustomerSequence sequence;
+    private final Registrations registrations;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     DefaultCustomerManagement(
@@ -46,6 +50,8 @@ class DefaultCustomerManagement implements CustomerManagement {
             IdempotencyKeys idempotencyKeys,
             CustomerIdScheme scheme,
             CustomerSequence sequence,
+            Registrations registrations,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.customers = customers;
         this.store = store;
@@ -54,28 +60,39 @@ class DefaultCustomerManagement implements CustomerManagement {
         this.idempotencyKeys = idempotencyKeys;
         this.scheme = scheme;
         this.sequence = sequence;
+        this.registrations = registrations;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
+    /**
+     * Without an idempotency key, not transactional on purpose: the registration is one statement (see
+     * {@link Registrations}), atomic in autocommit, one round trip. With a key, the claim, the registration and the key
+     * record commit together.
+     */
     @Override
-    @Transactional
     public Registration register(NewCustomer request, String actor, String idempotencyKey) {
-        Instant now = now();
-        if (idempotencyKey != null) {
+        if (idempotencyKey == null) {
+            return new Registration(registerNew(request, actor, now()), false);
+        }
+        return transactions.execute(transaction -> {
+            Instant now = now();
             Optional<String> earlier = idempotencyKeys.claim(actor, idempotencyKey, request, now);
             if (earlier.isPresent()) {
                 return new Registration(findVersion(CustomerId.parse(earlier.get()), 1), true);
             }
-        }
+            CustomerDetails created = registerNew(request, actor, now);
+            idempotencyKeys.record(actor, idempotencyKey, request, created.id().value(), now);
+            return new Registration(created, false);
+        });
+    }
+
+    private CustomerDetails registerNew(NewCustomer request, String actor, Instant now) {
         String prefix = prefixOf(request.prefix());
         CustomerProfile profile = normalizer.normalize(request.profile(), null);
         CustomerId id = scheme.issue(prefix, sequence.next());
-        customers.save(Customer.register(id.value(), id.prefix(), now));
-        store.createFirst(id.value(), profile, actor, now);
-        if (idempotencyKey != null) {
-            idempotencyKeys.record(actor, idempotencyKey, request, id.value(), now);
-        }
-        return new Registration(CustomerMapper.first(id, profile, now), false);
+        registrations.insert(id.value(), id.prefix(), profile, actor, now);
+        return CustomerMapper.first(id, profile, now);
     }
 
     /** Not transactional on purpose: one statement (two for a merged customer), see {@link CurrentVersions}. */
