@@ -39,6 +39,7 @@ class DefaultCustomerManagement implements CustomerManagement {
     private final CustomerIdScheme scheme;
     private final CustomerSequence sequence;
     private final Registrations registrations;
+    private final CustomerCache cache;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -51,6 +52,7 @@ class DefaultCustomerManagement implements CustomerManagement {
             CustomerIdScheme scheme,
             CustomerSequence sequence,
             Registrations registrations,
+            CustomerCache cache,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.customers = customers;
@@ -61,6 +63,7 @@ class DefaultCustomerManagement implements CustomerManagement {
         this.scheme = scheme;
         this.sequence = sequence;
         this.registrations = registrations;
+        this.cache = cache;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -95,10 +98,15 @@ class DefaultCustomerManagement implements CustomerManagement {
         return CustomerMapper.first(id, profile, now);
     }
 
-    /** Not transactional on purpose: one statement (two for a merged customer), see {@link CurrentVersions}. */
+    /**
+     * From the {@link CustomerCache} when it holds the customer; else one statement (two for a merged customer), not
+     * transactional on purpose, see {@link CurrentVersions}.
+     */
     @Override
     public CustomerDetails find(CustomerId id) {
-        return store.details(currentVersions.find(id.value()).orElseThrow(() -> CustomerNotFound.forId(id)));
+        return cache.get(
+                id.value(),
+                key -> store.details(currentVersions.find(key).orElseThrow(() -> CustomerNotFound.forId(id))));
     }
 
     @Override
@@ -153,6 +161,7 @@ class DefaultCustomerManagement implements CustomerManagement {
         }
         int next = current.version() + 1;
         store.append(id.value(), next, key, current.keyId(), after, changed, update, now);
+        cache.evictAfterCommit(id.value());
         return new CustomerDetails(id, current.status(), next, current.createdAt(), now, after, null);
     }
 

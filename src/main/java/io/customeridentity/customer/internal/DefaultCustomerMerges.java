@@ -31,11 +31,13 @@ class DefaultCustomerMerges implements CustomerMerges {
 
     private final JdbcClient jdbc;
     private final MergeQueries queries;
+    private final CustomerCache cache;
     private final Clock clock;
 
-    DefaultCustomerMerges(JdbcClient jdbc, MergeQueries queries, Clock clock) {
+    DefaultCustomerMerges(JdbcClient jdbc, MergeQueries queries, CustomerCache cache, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -148,6 +150,7 @@ class DefaultCustomerMerges implements CustomerMerges {
                 .param("status", status.name())
                 .param("id", id.value())
                 .update();
+        cache.evictAfterCommit(id.value());
     }
 
     private Instant now() {
