@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The service against the physical limit of this machine, in one run. See bench/README.md.
+# The service against the physical limit of this machine, in one run. See "## Benchmark" in README.md.
 #
 #   bench/run.sh            (defaults: 1,000,000 customers, 5,000,000 interactions)
 #   BENCH_CUSTOMERS=100000 BENCH_INTERACTIONS=500000 BENCH_DURATION=10 bench/run.sh   (a quick run)
