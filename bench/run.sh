@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The service against the physical limit of this machine, in one run. See bench/README.md.
+# The service against the physical limit of this machine, in one run. See "## Benchmark" in README.md.
 #
-#   bench/run.sh            (defaults: 1,000,000 customers, 5,000,000 interactions)
+#   bench/run.sh            (defaults: 1,000,000 customers, 5,000,000 interactions, every pair measured 3 times)
 #   BENCH_CUSTOMERS=100000 BENCH_INTERACTIONS=500000 BENCH_DURATION=10 bench/run.sh   (a quick run)
+#   BENCH_JAVA=<jdk>/bin/java bench/run.sh   (another JDK; from 25 on, start-up uses the JDK's AOT cache, not CDS)
 #
-# Needs: a JDK, Maven, wrk, pgbench, psql, curl, python3, and a PostgreSQL server (BENCH_PG_HOST/PORT/USER,
+# Needs: a JDK, Maven, wrk, pgbench, psql, curl, openssl, python3, and a PostgreSQL server (BENCH_PG_HOST/PORT/USER,
 # default 127.0.0.1:5432 postgres) on which a throwaway database is created and dropped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,33 +15,54 @@ interactions=${BENCH_INTERACTIONS:-5000000}
 heavy=${BENCH_HEAVY:-100000}
 duration=${BENCH_DURATION:-20}
 warmup=${BENCH_WARMUP:-10}
+repeats=${BENCH_REPEATS:-3}
+starts=${BENCH_STARTS:-3}
 connections=${BENCH_CONNECTIONS:-32}
 batch_connections=${BENCH_BATCH_CONNECTIONS:-4}
 port=${BENCH_PORT:-18080}
 pg_host=${BENCH_PG_HOST:-127.0.0.1}
 pg_port=${BENCH_PG_PORT:-5432}
 pg_user=${BENCH_PG_USER:-postgres}
-db="customer_identity_bench_$(date +%s)"
+java=${BENCH_JAVA:-java}
+db="customer_identity_bench_$(date +%s)_$$"
 out=target/bench
-work=$(mktemp -d)
-mkdir -p "$out"
+records="$out/records.jsonl"
 secret=bench-only-hmac-secret-not-for-production-0123456789
 master_key=$(head -c 32 /dev/urandom | base64)
 url="http://127.0.0.1:$port"
 jdbc="jdbc:postgresql://$pg_host:$pg_port/$db"
 psql_db() { psql -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$db" "$@"; }
+results() { python3 bench/results.py "$1" "$records" "${@:2}"; }
 
-for tool in wrk pgbench psql curl python3 java mvn; do
+for tool in wrk pgbench psql curl openssl python3 mvn "$java"; do
     command -v "$tool" > /dev/null || { echo "bench/run.sh needs $tool" >&2; exit 1; }
 done
+for n in "$repeats" "$starts"; do
+    [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_REPEATS and BENCH_STARTS must be whole numbers from 1" >&2; exit 1; }
+done
+if curl -s -o /dev/null --max-time 2 "$url/"; then
+    echo "something already answers on port $port: set BENCH_PORT to a free one" >&2; exit 1
+fi
 
-echo "==> build"
-mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package test-compile
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt"
-jar=$(ls target/customer-identity-*.jar | grep -v original | head -n 1)
-rm -rf "$out/extracted" && java -Djarmode=tools -jar "$jar" extract --destination "$out/extracted" > /dev/null
-app_jar=$(ls "$out"/extracted/*.jar | head -n 1)
+# The JDK decides the start-up cache: the AOT cache of JEP 483 with the one-step training of JEP 514 from JDK 25
+# on, class-data sharing (a dynamic archive) before that. -Xshare:on and -XX:AOTMode=on change nothing when the
+# cache is used, and stop the JVM when it cannot be (a changed jar, another JDK) instead of starting without it.
+jdk_settings=$("$java" -XshowSettings:properties -version 2>&1)
+jdk_property() { sed -n "s/^ *$1 = //p" <<< "$jdk_settings" | head -n 1; }
+java_version=$(jdk_property 'java\.runtime\.version')
+java_vendor=$(jdk_property 'java\.vendor')
+java_feature=$(jdk_property 'java\.specification\.version')
+[[ $java_feature =~ ^[0-9]+$ ]] || { echo "bench/run.sh: cannot tell the version of $java" >&2; exit 1; }
+if (( java_feature >= 25 )); then
+    cache_kind=aot; cache_name="AOT cache"; cache_file="$out/app.aot"
+    cache_training=(-XX:AOTCacheOutput="$cache_file"); cache_use=(-XX:AOTCache="$cache_file" -XX:AOTMode=on)
+else
+    cache_kind=cds; cache_name="CDS archive"; cache_file="$out/app.jsa"
+    cache_training=(-XX:ArchiveClassesAtExit="$cache_file"); cache_use=(-XX:SharedArchiveFile="$cache_file" -Xshare:on)
+fi
+echo "==> JDK $java_version ($java_vendor): start-up cache is the $cache_name (${cache_use[*]})"
 
+work=$(mktemp -d)
 app_pid=""
 stop_app() {
     if [ -n "$app_pid" ]; then kill "$app_pid" 2> /dev/null || true; wait "$app_pid" 2> /dev/null || true; app_pid=""; fi
@@ -51,80 +73,118 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-# Starts the service with extra JVM options; sets startup_ms to the milliseconds from launch to readiness.
+mkdir -p "$out"
+rm -f "$records" "$out"/cache-*.log
+
+echo "==> build"
+mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package test-compile
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt"
+mvn -B -q -f bench/minimal-app/pom.xml package
+# extract <jar> <directory>: the layout that CDS and the AOT cache need; prints the application jar in it.
+extract() {
+    rm -rf "$2"
+    "$java" -Djarmode=tools -jar "$1" extract --destination "$2" > /dev/null || return 1
+    find "$2" -maxdepth 1 -name '*.jar' | head -n 1
+}
+app_jar=$(extract "$(find target -maxdepth 1 -name 'customer-identity-*.jar' | head -n 1)" "$out/extracted")
+minimal_jar=$(extract "$(find bench/minimal-app/target -maxdepth 1 -name '*.jar' | head -n 1)" "$out/minimal-extracted")
+
+# app_command <service|minimal> [JVM options]: sets cmd to the command line that runs it (env execs the JVM, so the
+# pid of a background run is the JVM's). Its temporary files go to $work: a training run exits without stopping
+# Tomcat, which then leaves its directories behind.
+mkdir "$work/tmp"
+app_command() {
+    local app=$1; shift
+    case $app in
+        service) cmd=(env SPRING_DATASOURCE_URL="$jdbc" SPRING_DATASOURCE_USERNAME="$pg_user"
+                      CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret"
+                      CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY="$master_key"
+                      SERVER_PORT="$port" "$java" -Djava.io.tmpdir="$work/tmp" "$@" -jar "$app_jar") ;;
+        minimal) cmd=(env SERVER_PORT="$port" "$java" -Djava.io.tmpdir="$work/tmp" "$@" -jar "$minimal_jar") ;;
+    esac
+}
+
+# start_app <service|minimal> [JVM options]: starts it and sets startup_ms to the milliseconds from launch to
+# readiness. Its output goes to $work/<app>.log.
 startup_ms=0
 start_app() {
-    local t0 t1
+    local app=$1 t0 t1 deadline; shift
+    app_command "$app" "$@"
+    if curl -s -o /dev/null --max-time 2 "$url/"; then echo "bench/run.sh: port $port is taken" >&2; return 1; fi
+    deadline=$(( $(date +%s) + 300 ))
     t0=$(date +%s%N)
-    SPRING_DATASOURCE_URL="$jdbc" SPRING_DATASOURCE_USERNAME="$pg_user" \
-    CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret" CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY="$master_key" \
-    SERVER_PORT="$port" java "$@" -jar "$app_jar" > "$work/app.log" 2>&1 &
+    "${cmd[@]}" > "$work/$app.log" 2>&1 &
     app_pid=$!
-    for _ in $(seq 1 1200); do
+    while (( $(date +%s) < deadline )) && kill -0 "$app_pid" 2> /dev/null; do
         if curl -sf "$url/actuator/health/readiness" > /dev/null; then
             t1=$(date +%s%N); startup_ms=$(( (t1 - t0) / 1000000 )); return 0
         fi
         sleep 0.05
     done
-    cat "$work/app.log" >&2
+    cat "$work/$app.log" >&2
+    echo "bench/run.sh: $app did not become ready" >&2
     return 1
 }
 
 echo "==> database $db"
 psql -q -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -c "CREATE DATABASE $db"
-start_app; startup_plain=$startup_ms   # also migrates the empty database and stores the FF1 key
+start_app service; startup_first=$startup_ms   # also migrates the empty database and stores the FF1 key
 stop_app
 echo "==> seed: $customers customers, $interactions interactions ($heavy for one customer)"
-java -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" io.customeridentity.bench.BenchSeeder \
+"$java" -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" io.customeridentity.bench.BenchSeeder \
     "$jdbc" "$pg_user" "$master_key" "$customers" "$interactions" "$heavy" "$work"
 psql_db -c "CREATE TABLE bench_ids (n serial PRIMARY KEY, id varchar(13) NOT NULL)"
 psql_db -c "\\copy bench_ids (id) FROM '$work/ids.txt'"
 id_count=$(wc -l < "$work/ids.txt")
 
-echo "==> start-up: training run for the class-data-sharing archive"
-SPRING_DATASOURCE_URL="$jdbc" SPRING_DATASOURCE_USERNAME="$pg_user" \
-CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret" CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY="$master_key" \
-SERVER_PORT="$port" java -XX:ArchiveClassesAtExit="$out/app.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$app_jar" > "$work/training.log" 2>&1 || true
-start_app -XX:SharedArchiveFile="$out/app.jsa"; startup_cds=$startup_ms
-stop_app
+echo "==> start-up: training run for the $cache_name"
+rm -f "$cache_file"
+app_command service "${cache_training[@]}" -Dspring.context.exit=onRefresh
+"${cmd[@]}" > "$out/cache-training.log" 2>&1 || true   # the exit status after onRefresh says nothing
+if [ ! -s "$cache_file" ]; then
+    cat "$out/cache-training.log" >&2; echo "bench/run.sh: the training run wrote no $cache_file" >&2; exit 1
+fi
+echo "==> start-up: $starts rounds of the minimal app without a cache, the service without and with the $cache_name"
+for i in $(seq 1 "$starts"); do
+    start_app minimal; minimal_ms=$startup_ms; stop_app
+    start_app service; service_ms=$startup_ms; stop_app
+    start_app service "${cache_use[@]}"; service_cache_ms=$startup_ms; stop_app
+    cp "$work/service.log" "$out/cache-use-$i.log"
+    results record startup "$i" minimalMs="$minimal_ms" serviceMs="$service_ms" serviceCacheMs="$service_cache_ms"
+    echo "    round $i: minimal app $minimal_ms ms, service $service_ms ms, with the $cache_name $service_cache_ms ms"
+done
+# The JVM's own warnings about the cache ("[warning][cds] ...", "[error  ][aot] ..."). Training always gives some:
+# classes it leaves out of the cache (optional dependencies missing, multi-release jar entries).
+cache_warnings() { grep -E '\[(warning|error) *\]\[(cds|aot)' || true; }
+training_warnings=$(cache_warnings < "$out/cache-training.log" | grep -c . || true)
+use_warnings=$(cat "$out"/cache-use-*.log | cache_warnings)
+use_warning_count=$(grep -c . <<< "$use_warnings" || true)
+echo "    JVM warnings about the cache: $training_warnings in training, $use_warning_count in use ($out/cache-*.log)"
+head -n 5 <<< "$use_warnings" | sed '/^$/d; s/^/      /'
+
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options, e.g. a JFR recording for profiling
-start_app ${BENCH_JAVA_OPTS:-}; startup_plain_warm=$startup_ms
+start_app service ${BENCH_JAVA_OPTS:-}; startup_plain_warm=$startup_ms
 token=$(CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret" scripts/dev-token.sh -t 7200 \
     -s "customers:read customers:write interactions:read interactions:write")
 auth=(-H "Authorization: Bearer $token")
 
-# wrk for $duration s; prints "rate p50_ms p99_ms".
+# run_wrk <name> <repeat> <connections> [wrk arguments]: wrk for $duration s; records rate, p50 and p99.
 run_wrk() {
-    local c=$1; shift
+    local name=$1 repeat=$2 c=$3; shift 3
     wrk -t 2 -c "$c" -d "${duration}s" --latency "${auth[@]}" "$@" > "$work/wrk.txt" 2>&1
-    python3 - "$work/wrk.txt" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-def ms(label):
-    m = re.search(r"^\s*%s%%\s+([\d.]+)(us|ms|s)\s*$" % label, text, re.M)
-    if not m: return float("nan")
-    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-if errors: print(f"wrk: {errors.group(1)} non-2xx responses", file=sys.stderr)
-print(rate, ms("50"), ms("99"))
-PY
+    results wrk "$name" "$repeat" "$work/wrk.txt"
 }
 
-# pgbench for $duration s with a script; prints "tps avg_latency_ms".
+# run_pgbench <name> <repeat> <clients> <script>: pgbench for $duration s, logging every transaction; records tps
+# and the average, p50 and p99 latency.
 run_pgbench() {
-    local c=$1 script=$2
+    local name=$1 repeat=$2 c=$3 script=$4
     pgbench -n -h "$pg_host" -p "$pg_port" -U "$pg_user" -c "$c" -j 2 -T "$duration" -D ids="$id_count" \
-        -f "$script" "$db" > "$work/pgbench.txt" 2>&1 || { cat "$work/pgbench.txt" >&2; return 1; }
-    python3 - "$work/pgbench.txt" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-tps = float(re.search(r"tps = ([\d.]+) \(without initial connection time\)", text).group(1))
-latency = float(re.search(r"latency average = ([\d.]+) ms", text).group(1))
-print(tps, latency)
-PY
+        -l --log-prefix="$work/pgbench-tx" -f "$script" "$db" > "$work/pgbench.txt" 2>&1 \
+        || { cat "$work/pgbench.txt" >&2; return 1; }
+    results pgbench "$name" "$repeat" "$work/pgbench.txt" "$work/pgbench-tx"
 }
 
 cat > "$work/get.sql" <<'SQL'
@@ -160,29 +220,38 @@ SELECT gen_random_uuid(), b.id, 'WEB_VISIT', 'WEB', now(), now(), 'pgbench', gen
 FROM (SELECT 1 + (random() * (:ids - 1))::int AS n FROM generate_series(1, 1000)) r JOIN bench_ids b ON b.n = r.n;
 SQL
 
-echo "==> warm-up (${warmup}s per endpoint, not measured)"
+echo "==> warm-up (${warmup}s per endpoint, recorded apart)"
 duration_measured=$duration
 duration=$warmup
-run_wrk "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt" > /dev/null
-run_wrk "$connections" "$url/actuator/info" > /dev/null
-run_wrk "$connections" -s bench/wrk/create-customer.lua "$url" > /dev/null
-run_wrk "$batch_connections" -s bench/wrk/batch.lua "$url" -- "$work/ids.txt" > /dev/null
-run_wrk "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt" /api/v1/customer-ids/ > /dev/null
+run_wrk warmup.customerGet 1 "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt"
+run_wrk warmup.actuatorInfo 1 "$connections" "$url/actuator/info"
+run_wrk warmup.customerCreate 1 "$connections" -s bench/wrk/create-customer.lua "$url"
+run_wrk warmup.batch 1 "$batch_connections" -s bench/wrk/batch.lua "$url" -- "$work/ids.txt"
+run_wrk warmup.idValidation 1 "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt" /api/v1/customer-ids/
 duration=$duration_measured
 
-echo "==> 1. customer GET"
-read -r get_rate get_p50 get_p99 < <(run_wrk "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt")
-read -r info_rate info_p50 info_p99 < <(run_wrk "$connections" "$url/actuator/info")
-read -r pg_get_tps pg_get_lat < <(run_pgbench "$connections" "$work/get.sql")
-echo "==> 2. customer create"
-read -r create_rate create_p50 create_p99 < <(run_wrk "$connections" -s bench/wrk/create-customer.lua "$url")
-read -r pg_create_tps pg_create_lat < <(run_pgbench "$connections" "$work/create.sql")
-echo "==> 3. batch ingestion"
-read -r batch_rate batch_p50 batch_p99 < <(run_wrk "$batch_connections" -s bench/wrk/batch.lua "$url" -- "$work/ids.txt")
-read -r pg_batch_tps pg_batch_lat < <(run_pgbench "$batch_connections" "$work/batch.sql")
-echo "==> 4. ID validation"
-read -r ids_rate ids_p50 ids_p99 < <(run_wrk "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt" /api/v1/customer-ids/)
-read -r info2_rate info2_p50 info2_p99 < <(run_wrk "$connections" "$url/actuator/info")
+# Each pair runs service and baseline alternately, $repeats times, so that drift (JIT, other load) hits both.
+echo "==> 1. customer GET against /actuator/info and pgbench running the same SELECT, $repeats times"
+for i in $(seq 1 "$repeats"); do
+    run_wrk customerGet "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt"
+    run_wrk actuatorInfo "$i" "$connections" "$url/actuator/info"
+    run_pgbench pgbenchGet "$i" "$connections" "$work/get.sql"
+done
+echo "==> 2. customer create against pgbench running the same transaction, $repeats times"
+for i in $(seq 1 "$repeats"); do
+    run_wrk customerCreate "$i" "$connections" -s bench/wrk/create-customer.lua "$url"
+    run_pgbench pgbenchCreate "$i" "$connections" "$work/create.sql"
+done
+echo "==> 3. batch ingestion against a pgbench multi-row INSERT, $repeats times"
+for i in $(seq 1 "$repeats"); do
+    run_wrk batch "$i" "$batch_connections" -s bench/wrk/batch.lua "$url" -- "$work/ids.txt"
+    run_pgbench pgbenchBatch "$i" "$batch_connections" "$work/batch.sql"
+done
+echo "==> 4. ID validation against /actuator/info, $repeats times"
+for i in $(seq 1 "$repeats"); do
+    run_wrk idValidation "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt" /api/v1/customer-ids/
+    run_wrk actuatorInfoAgain "$i" "$connections" "$url/actuator/info"
+done
 echo "==> 5. timeline pages and summary"
 heavy_id=$(cat "$work/heavy-customer.txt")
 timeline="$url/api/v1/customers/$heavy_id/interactions?limit=100"
@@ -197,45 +266,18 @@ median_ms() {
 page1=$(median_ms "$timeline")
 page500=$(median_ms "$timeline&cursor=$cursor")
 summary=$(median_ms "$url/api/v1/customers/$heavy_id/summary")
+results record timeline 1 page1Ms="$page1" page500Ms="$page500" summaryMs="$summary"
 rss_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ')
+results record memory 1 residentMb="$(( rss_kb / 1024 ))"
 stop_app
 
+results record run 1 javaVersion="$java_version" javaVendor="$java_vendor" javaFeature="$java_feature" \
+    cacheKind="$cache_kind" cacheName="$cache_name" cacheTraining="${cache_training[*]}" cacheUse="${cache_use[*]}" \
+    cacheTrainingWarnings="$training_warnings" cacheUseWarnings="$use_warning_count" \
+    firstStartWithMigrationMs="$startup_first" measuredInstanceStartMs="$startup_plain_warm" \
+    customers="$customers" interactions="$interactions" heavyInteractions="$heavy" repeats="$repeats" starts="$starts" \
+    durationSeconds="$duration" warmupSeconds="$warmup" connections="$connections" \
+    batchConnections="$batch_connections" \
+    javaOptions="${BENCH_JAVA_OPTS:-}"
 echo "==> results"
-python3 - "$out" <<PY
-import json, sys
-r = dict(
-    customerGet=dict(rate=$get_rate, p50Ms=$get_p50, p99Ms=$get_p99),
-    actuatorInfo=dict(rate=$info_rate, p50Ms=$info_p50, p99Ms=$info_p99),
-    pgbenchGet=dict(tps=$pg_get_tps, avgMs=$pg_get_lat),
-    customerCreate=dict(rate=$create_rate, p50Ms=$create_p50, p99Ms=$create_p99),
-    pgbenchCreate=dict(tps=$pg_create_tps, avgMs=$pg_create_lat),
-    batch=dict(interactionsPerSecond=$batch_rate * 1000, p50Ms=$batch_p50),
-    pgbenchBatch=dict(interactionsPerSecond=$pg_batch_tps * 1000, avgMs=$pg_batch_lat),
-    idValidation=dict(rate=$ids_rate, p99Ms=$ids_p99),
-    actuatorInfoAgain=dict(rate=$info2_rate, p99Ms=$info2_p99),
-    timeline=dict(page1Ms=$page1, page500Ms=$page500, summaryMs=$summary),
-    startup=dict(plainMs=$startup_plain_warm, firstStartWithMigrationMs=$startup_plain, cdsMs=$startup_cds),
-    residentMemoryMb=$rss_kb / 1024,
-    seed=dict(customers=$customers, interactions=$interactions, heavyCustomerInteractions=$heavy),
-    settings=dict(durationSeconds=$duration, warmupSeconds=$warmup, connections=$connections,
-                  batchConnections=$batch_connections),
-)
-rows = [
-    ("customer GET rate (req/s)", r["customerGet"]["rate"], "actuator/info", r["actuatorInfo"]["rate"]),
-    ("customer GET p99 (ms)", r["customerGet"]["p99Ms"], "actuator/info p99", r["actuatorInfo"]["p99Ms"]),
-    ("customer GET rate (req/s)", r["customerGet"]["rate"], "pgbench same SELECT", r["pgbenchGet"]["tps"]),
-    ("customer create (req/s)", r["customerCreate"]["rate"], "pgbench same transaction", r["pgbenchCreate"]["tps"]),
-    ("batch ingestion (interactions/s)", r["batch"]["interactionsPerSecond"], "pgbench multi-row INSERT", r["pgbenchBatch"]["interactionsPerSecond"]),
-    ("ID validation (req/s)", r["idValidation"]["rate"], "actuator/info", r["actuatorInfoAgain"]["rate"]),
-    ("timeline page 500 (ms)", r["timeline"]["page500Ms"], "page 1", r["timeline"]["page1Ms"]),
-    ("summary, %d interactions (ms)" % $heavy, r["timeline"]["summaryMs"], "target", 20.0),
-    ("start-up with CDS (ms)", r["startup"]["cdsMs"], "without CDS", r["startup"]["plainMs"]),
-]
-print(f"{'figure':<36}{'service':>12}  {'baseline':<26}{'value':>12}{'ratio':>8}")
-for name, value, base_name, base in rows:
-    ratio = value / base if base else float("nan")
-    print(f"{name:<36}{value:>12.1f}  {base_name:<26}{base:>12.1f}{ratio:>8.2f}")
-print(f"{'resident memory after the run (MB)':<36}{r['residentMemoryMb']:>12.0f}")
-r["ratios"] = {name + " / " + base_name: (value / base if base else None) for name, value, base_name, base in rows}
-json.dump(r, open(sys.argv[1] + "/results.json", "w"), indent=2)
-PY
+results report "$out/results.json"

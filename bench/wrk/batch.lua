@@ -1,17 +1,12 @@
 -- POST /api/v1/interactions/batch with 1,000 new web visits per request: wrk -s batch.lua <url> -- <ids file>
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "common.lua")
 local ids = {}
 local n = 0
 local thread_id = 0
-local counter = 1
-
-function setup(thread)
-  thread:set("thread_id", counter)
-  counter = counter + 1
-end
 
 function init(args)
   for line in io.lines(args[1]) do ids[#ids + 1] = line end
-  thread_id = tonumber(wrk.thread:get("thread_id")) or 0
+  thread_id = thread_number()
   math.randomseed(thread_id * 7919)
 end
 
@@ -25,12 +20,4 @@ function request()
   end
   local body = '{"items":[' .. table.concat(items, ",") .. ']}'
   return wrk.format("POST", "/api/v1/interactions/batch", json_headers(), body)
-end
-
--- The headers given with -H (the bearer token) plus the content type: wrk.format replaces, not merges, headers.
-function json_headers()
-  local headers = {}
-  for name, value in pairs(wrk.headers) do headers[name] = value end
-  headers["Content-Type"] = "application/json"
-  return headers
 end
