@@ -104,9 +104,9 @@ FIGURES = [
     ("customer GET p99 (ms)", ("customerGet", "p99Ms"), "/actuator/info p99", ("actuatorInfo", "p99Ms")),
     ("customer GET rate (req/s)", ("customerGet", "rate"), "pgbench same SELECT", ("pgbenchGet", "tps")),
     ("customer GET p99 (ms)", ("customerGet", "p99Ms"), "pgbench same SELECT p99", ("pgbenchGet", "p99Ms")),
-    ("customer GET, {hot} hot customers (req/s)", ("customerGetHot", "rate"), "/actuator/info",
+    ("customer GET, hot set (req/s)", ("customerGetHot", "rate"), "/actuator/info",
      ("actuatorInfo", "rate")),
-    ("customer GET, {hot} hot p99 (ms)", ("customerGetHot", "p99Ms"), "/actuator/info p99", ("actuatorInfo", "p99Ms")),
+    ("customer GET p99, hot set (ms)", ("customerGetHot", "p99Ms"), "/actuator/info p99", ("actuatorInfo", "p99Ms")),
     ("customer create (req/s)", ("customerCreate", "rate"), "pgbench same transaction", ("pgbenchCreate", "tps")),
     ("batch ingestion (interactions/s)", ("batch", "rate", 1000),
      "pgbench multi-row INSERT", ("pgbenchBatch", "tps", 1000)),
@@ -140,8 +140,7 @@ def report(records, results):
         if not isinstance(baseline_spec, tuple):
             base = {repeat: baseline_spec for repeat in service}
         ratios = [service[k] / base[k] if service[k] is not None and base.get(k) else None for k in service]
-        figures.append(dict(figure=figure.format(heavy=run.get("heavyInteractions"), hot=run.get("hotCustomers"),
-                                                   cache=run["cacheName"]),
+        figures.append(dict(figure=figure.format(heavy=run.get("heavyInteractions"), cache=run["cacheName"]),
                             service=median(service.values()), baseline=baseline, baselineValue=median(base.values()),
                             ratio=median(ratios), ratios=ratios))
 
@@ -156,6 +155,8 @@ def report(records, results):
               f"{fmt(f['ratio'], '.2f'):>7}  {spread}".rstrip())
     memory = by_name["memory"][0]["residentMb"]
     print(f"{'resident memory after the run (MB)':<36}{memory:>11.0f}")
+    print(f"seed: {run['customers']} customers, {run['interactions']} interactions; hot set: {run['hotCustomers']} "
+          f"customers")
     print(f"JDK {run['javaVersion']} ({run['javaVendor']}), start-up cache: {run['cacheName']} ({run['cacheUse']}), "
           f"JVM warnings about it: {run['cacheTrainingWarnings']} in training, {run['cacheUseWarnings']} in use")
     for name, runs in sorted(by_name.items()):
