@@ -71,7 +71,7 @@ class DefaultInteractionManagement implements InteractionManagement {
         }
         InteractionRow row = toRow(customerId.value(), valid, key);
         Set<UUID> inserted = store.insertNew(List.of(row));
-        store.addToStats(inserted);
+        store.addToStats(inserted.isEmpty() ? List.of() : List.of(row));
         UUID id = inserted.isEmpty()
                 ? store.idsByProducerKey(List.of(row.source()), List.of(row.externalId()))
                         .get(InteractionStore.producerKey(row.source(), row.externalId()))
@@ -117,7 +117,8 @@ class DefaultInteractionManagement implements InteractionManagement {
             rowIndex.add(i);
         }
         Set<UUID> inserted = rows.isEmpty() ? Set.of() : store.insertNew(rows);
-        store.addToStats(inserted);
+        store.addToStats(
+                rows.stream().filter(row -> inserted.contains(row.id())).toList());
         Map<String, UUID> existing = inserted.size() == rows.size()
                 ? Map.of()
                 : store.idsByProducerKey(
