@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +95,31 @@ class InteractionBatchIntegrationTests {
                 .isEqualTo("items");
         api.batch(List.of()).expectStatus().isBadRequest();
         assertThat(count(customer)).isEqualTo(1000);
+    }
+
+    @Test
+    void givesIdsThatSortInTheOrderTheyWereRecorded() {
+        InteractionApi api = new InteractionApi(client);
+        String customer =
+                new CustomerApi(client).created(aCustomer().build()).path("id").asString();
+        List<UUID> recorded = new ArrayList<>();
+        for (int batch = 0; batch < 2; batch++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                items.add(item(customer, aVisit("ordered", unique("v"))));
+            }
+            api.batchResults(items)
+                    .forEach(result ->
+                            recorded.add(UUID.fromString(result.path("id").asString())));
+        }
+
+        List<UUID> stored = jdbc.sql("SELECT id FROM interactions WHERE customer_id = :id ORDER BY id")
+                .param("id", customer)
+                .query(UUID.class)
+                .list();
+
+        assertThat(recorded).allMatch(id -> id.version() == 7, "RFC 9562 version 7");
+        assertThat(stored).as("the primary key's order is the recording order").containsExactlyElementsOf(recorded);
     }
 
     @Test

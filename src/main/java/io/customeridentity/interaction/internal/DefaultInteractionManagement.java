@@ -43,6 +43,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     private final CustomerIdScheme scheme;
     private final CustomerMerges merges;
     private final Clock clock;
+    private final TimeOrderedIds ids;
 
     DefaultInteractionManagement(
             InteractionStore store,
@@ -59,6 +60,7 @@ class DefaultInteractionManagement implements InteractionManagement {
         this.scheme = scheme;
         this.merges = merges;
         this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
     }
 
     @Override
@@ -160,7 +162,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     }
 
     private InteractionRow toRow(String customerId, ValidInteraction valid, DataKey key) {
-        UUID id = UUID.randomUUID();
+        UUID id = ids.next();
         Money amount = valid.amount();
         return new InteractionRow(
                 id,
