@@ -183,6 +183,52 @@ class InteractionBatchIntegrationTests {
                 .isEqualTo(recount(buyer, rater));
     }
 
+    @Test
+    void encryptsTheDetailsOfBatchItemsThatHaveThemAndChecksEveryCustomer() {
+        InteractionApi api = new InteractionApi(client);
+        CustomerApi customers = new CustomerApi(client);
+        String noted = customers.created(aCustomer().build()).path("id").asString();
+        String plain = customers.created(aCustomer().build()).path("id").asString();
+        String nobody = CustomerId.of("BK", "0000000003").value();
+        Map<String, Object> note = aVisit("webshop", unique("visit"));
+        note.put("note", "Asked about delivery");
+        Map<String, Object> subject = aVisit("webshop", unique("visit"));
+        subject.put("subject", "Returns");
+        Map<String, Object> lost = aVisit("webshop", unique("visit"));
+        lost.put("note", "for nobody");
+
+        JsonNode results = api.batchResults(List.of(
+                item(noted, at(1, note)),
+                item(noted, at(2, aVisit("webshop", unique("visit")))),
+                item(plain, at(1, aVisit("webshop", unique("visit")))),
+                item(plain, at(2, subject)),
+                item(nobody, lost),
+                item(nobody, aVisit("webshop", unique("visit")))));
+
+        assertThat(statuses(results))
+                .containsExactly("CREATED", "CREATED", "CREATED", "CREATED", "REJECTED", "REJECTED");
+        assertThat(results.at("/4/error/code").asString()).isEqualTo("customer-not-found");
+        assertThat(results.at("/5/error/code").asString()).isEqualTo("customer-not-found");
+        JsonNode notedPage =
+                api.get("/api/v1/customers/" + noted + "/interactions").path("items");
+        assertThat(notedPage.at("/0/note").isMissingNode()
+                        || notedPage.at("/0/note").isNull())
+                .isTrue();
+        assertThat(notedPage.at("/1/note").asString()).isEqualTo("Asked about delivery");
+        JsonNode plainPage =
+                api.get("/api/v1/customers/" + plain + "/interactions").path("items");
+        assertThat(plainPage.at("/0/subject").asString()).isEqualTo("Returns");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM interactions i JOIN customer_data_keys k ON k.key_id = i.data_key_id
+                        WHERE i.customer_id = ANY(:ids) AND k.customer_id = i.customer_id
+                          AND i.details_ciphertext IS NOT NULL""")
+                        .param("ids", new String[] {noted, plain})
+                        .query(Integer.class)
+                        .single())
+                .as("details encrypted under their own customer's key, and only where there are details")
+                .isEqualTo(2);
+    }
+
     static Map<String, Object> item(String customerId, Map<String, Object> interaction) {
         interaction.put("customerId", customerId);
         return interaction;
