@@ -3,6 +3,10 @@ dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "common.lua")
 local ids = {}
 local n = 0
 local thread_id = 0
+-- Seconds at start-up, so that a second wrk run (after a warm-up, say) sends new externalIds, not retries of the
+-- first run's, which the service would answer as DUPLICATE without storing anything.
+local run = os.time()
+
 
 function init(args)
   for line in io.lines(args[1]) do ids[#ids + 1] = line end
@@ -15,8 +19,8 @@ function request()
   local items = {}
   for i = 1, 1000 do
     items[i] = string.format(
-      '{"customerId":"%s","type":"WEB_VISIT","channel":"WEB","source":"wrk","externalId":"t%d-r%d-i%d"}',
-      ids[math.random(#ids)], thread_id, n, i)
+      '{"customerId":"%s","type":"WEB_VISIT","channel":"WEB","source":"wrk","externalId":"%d-t%d-r%d-i%d"}',
+      ids[math.random(#ids)], run, thread_id, n, i)
   end
   local body = '{"items":[' .. table.concat(items, ",") .. ']}'
   return wrk.format("POST", "/api/v1/interactions/batch", json_headers(), body)

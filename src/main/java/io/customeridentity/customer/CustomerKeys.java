@@ -3,6 +3,7 @@ package io.customeridentity.customer;
 import io.customeridentity.crypto.DataKey;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,12 @@ public interface CustomerKeys {
 
     /** The current data key of each given customer that exists; unknown IDs are absent from the map. */
     Map<String, DataKey> currentKeys(Collection<String> customerIds);
+
+    /**
+     * Those of the given customers that exist (have a data key), without unwrapping any key: for callers with
+     * nothing personal to encrypt for some customers.
+     */
+    Set<String> existing(Collection<String> customerIds);
 
     /** Data keys by id, for decryption; keys that no longer exist (erased customers) are absent. */
     Map<UUID, DataKey> keysById(Collection<UUID> keyIds);

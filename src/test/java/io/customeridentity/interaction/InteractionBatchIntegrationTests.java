@@ -9,9 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.support.CustomerApi;
 import io.customeridentity.support.IntegrationTest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,9 +97,192 @@ class InteractionBatchIntegrationTests {
         assertThat(count(customer)).isEqualTo(1000);
     }
 
+    @Test
+    void givesIdsThatSortInTheOrderTheyWereRecorded() {
+        InteractionApi api = new InteractionApi(client);
+        String customer =
+                new CustomerApi(client).created(aCustomer().build()).path("id").asString();
+        List<UUID> recorded = new ArrayList<>();
+        for (int batch = 0; batch < 2; batch++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                items.add(item(customer, aVisit("ordered", unique("v"))));
+            }
+            api.batchResults(items)
+                    .forEach(result ->
+                            recorded.add(UUID.fromString(result.path("id").asString())));
+        }
+
+        List<UUID> stored = jdbc.sql("SELECT id FROM interactions WHERE customer_id = :id ORDER BY id")
+                .param("id", customer)
+                .query(UUID.class)
+                .list();
+
+        assertThat(recorded).allMatch(id -> id.version() == 7, "RFC 9562 version 7");
+        assertThat(stored).as("the primary key's order is the recording order").containsExactlyElementsOf(recorded);
+    }
+
+    @Test
+    void addsExactlyWhatABatchStoredToTheSummary() {
+        InteractionApi api = new InteractionApi(client);
+        CustomerApi customers = new CustomerApi(client);
+        String buyer = customers.created(aCustomer().build()).path("id").asString();
+        String rater = customers.created(aCustomer().build()).path("id").asString();
+        String earlier = unique("order");
+        api.recorded(buyer, at(2, aPurchase(earlier, "10.00", "EUR")));
+        String twice = unique("order");
+
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(item(buyer, at(3, aPurchase(unique("order"), "20.00", "EUR"))));
+        items.add(item(buyer, at(5, aPurchase(unique("order"), "1000", "JPY"))));
+        Map<String, Object> refund = aPurchase(unique("refund"), "5.50", "EUR");
+        refund.put("type", "REFUND");
+        items.add(item(buyer, at(4, refund)));
+        items.add(item(buyer, at(1, feedback(5))));
+        items.add(item(buyer, at(6, feedback(2))));
+        items.add(item(buyer, at(9, aPurchase(earlier, "999.00", "EUR"))));
+        items.add(item(buyer, at(7, aPurchase(twice, "7.00", "EUR"))));
+        items.add(item(buyer, at(8, aPurchase(twice, "70.00", "EUR"))));
+        Map<String, Object> noAmount = aPurchase(unique("order"), "1.00", "EUR");
+        noAmount.remove("amount");
+        items.add(item(buyer, at(10, noAmount)));
+        items.add(item(rater, at(2, feedback(3))));
+        items.add(item(rater, at(3, aVisit("webshop", unique("visit")))));
+
+        assertThat(statuses(api.batchResults(items)))
+                .containsExactly(
+                        "CREATED",
+                        "CREATED",
+                        "CREATED",
+                        "CREATED",
+                        "CREATED",
+                        "DUPLICATE",
+                        "CREATED",
+                        "DUPLICATE",
+                        "REJECTED",
+                        "CREATED",
+                        "CREATED");
+
+        JsonNode bought = api.get("/api/v1/customers/" + buyer + "/summary");
+        assertThat(bought.path("interactionCount").asLong()).isEqualTo(7);
+        assertThat(bought.at("/countsByType/PURCHASE").asLong()).isEqualTo(4);
+        assertThat(bought.at("/countsByType/REFUND").asLong()).isEqualTo(1);
+        assertThat(bought.at("/countsByType/FEEDBACK").asLong()).isEqualTo(2);
+        assertThat(bought.path("lifetimeValue").toString())
+                .isEqualTo("[{\"currency\":\"EUR\",\"amount\":\"31.50\"},{\"currency\":\"JPY\",\"amount\":\"1000\"}]");
+        assertThat(bought.path("averageRating").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(bought.path("ratingCount").asLong()).isEqualTo(2);
+        assertThat(bought.path("firstInteractionAt").asString()).isEqualTo(day(1).toString());
+        assertThat(bought.path("lastInteractionAt").asString()).isEqualTo(day(7).toString());
+        assertThat(bought.path("lastPurchaseAt").asString()).isEqualTo(day(7).toString());
+        JsonNode rated = api.get("/api/v1/customers/" + rater + "/summary");
+        assertThat(rated.path("interactionCount").asLong()).isEqualTo(2);
+        assertThat(rated.path("averageRating").decimalValue()).isEqualByComparingTo("3");
+        assertThat(aggregates(buyer, rater))
+                .as("the running aggregates equal a recount of the stored rows")
+                .isEqualTo(recount(buyer, rater));
+    }
+
+    @Test
+    void encryptsTheDetailsOfBatchItemsThatHaveThemAndChecksEveryCustomer() {
+        InteractionApi api = new InteractionApi(client);
+        CustomerApi customers = new CustomerApi(client);
+        String noted = customers.created(aCustomer().build()).path("id").asString();
+        String plain = customers.created(aCustomer().build()).path("id").asString();
+        String nobody = CustomerId.of("BK", "0000000003").value();
+        Map<String, Object> note = aVisit("webshop", unique("visit"));
+        note.put("note", "Asked about delivery");
+        Map<String, Object> subject = aVisit("webshop", unique("visit"));
+        subject.put("subject", "Returns");
+        Map<String, Object> lost = aVisit("webshop", unique("visit"));
+        lost.put("note", "for nobody");
+
+        JsonNode results = api.batchResults(List.of(
+                item(noted, at(1, note)),
+                item(noted, at(2, aVisit("webshop", unique("visit")))),
+                item(plain, at(1, aVisit("webshop", unique("visit")))),
+                item(plain, at(2, subject)),
+                item(nobody, lost),
+                item(nobody, aVisit("webshop", unique("visit")))));
+
+        assertThat(statuses(results))
+                .containsExactly("CREATED", "CREATED", "CREATED", "CREATED", "REJECTED", "REJECTED");
+        assertThat(results.at("/4/error/code").asString()).isEqualTo("customer-not-found");
+        assertThat(results.at("/5/error/code").asString()).isEqualTo("customer-not-found");
+        JsonNode notedPage =
+                api.get("/api/v1/customers/" + noted + "/interactions").path("items");
+        assertThat(notedPage.at("/0/note").isMissingNode()
+                        || notedPage.at("/0/note").isNull())
+                .isTrue();
+        assertThat(notedPage.at("/1/note").asString()).isEqualTo("Asked about delivery");
+        JsonNode plainPage =
+                api.get("/api/v1/customers/" + plain + "/interactions").path("items");
+        assertThat(plainPage.at("/0/subject").asString()).isEqualTo("Returns");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM interactions i JOIN customer_data_keys k ON k.key_id = i.data_key_id
+                        WHERE i.customer_id = ANY(:ids) AND k.customer_id = i.customer_id
+                          AND i.details_ciphertext IS NOT NULL""")
+                        .param("ids", new String[] {noted, plain})
+                        .query(Integer.class)
+                        .single())
+                .as("details encrypted under their own customer's key, and only where there are details")
+                .isEqualTo(2);
+    }
+
     static Map<String, Object> item(String customerId, Map<String, Object> interaction) {
         interaction.put("customerId", customerId);
         return interaction;
+    }
+
+    private static final Instant BASE = Instant.parse("2025-03-01T08:00:00Z");
+
+    private static Instant day(int day) {
+        return BASE.plusSeconds(86_400L * day);
+    }
+
+    private static Map<String, Object> at(int day, Map<String, Object> interaction) {
+        interaction.put("occurredAt", day(day).toString());
+        return interaction;
+    }
+
+    private static Map<String, Object> feedback(int rating) {
+        Map<String, Object> feedback = aVisit("survey", unique("feedback"));
+        feedback.put("type", "FEEDBACK");
+        feedback.put("rating", rating);
+        return feedback;
+    }
+
+    private List<String> aggregates(String... customers) {
+        return jdbc.sql("""
+                        SELECT customer_id, type, currency, count, amount_sum, rating_sum, rating_count, first_at, last_at
+                        FROM interaction_stats WHERE customer_id = ANY(:ids) ORDER BY 1, 2, 3""")
+                .param("ids", customers)
+                .query(InteractionBatchIntegrationTests::statRow)
+                .list();
+    }
+
+    private List<String> recount(String... customers) {
+        return jdbc.sql("""
+                        SELECT customer_id, type, coalesce(amount_currency, ''), count(*), coalesce(sum(amount_value), 0),
+                               coalesce(sum(rating), 0), count(rating), min(occurred_at), max(occurred_at)
+                        FROM interactions WHERE customer_id = ANY(:ids) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
+                .param("ids", customers)
+                .query(InteractionBatchIntegrationTests::statRow)
+                .list();
+    }
+
+    private static String statRow(ResultSet rs, int rowNum) throws SQLException {
+        return String.join(
+                " ",
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Long.toString(rs.getLong(4)),
+                rs.getBigDecimal(5).stripTrailingZeros().toPlainString(),
+                Long.toString(rs.getLong(6)),
+                Long.toString(rs.getLong(7)),
+                rs.getTimestamp(8).toInstant().toString(),
+                rs.getTimestamp(9).toInstant().toString());
     }
 
     private static List<String> statuses(JsonNode results) {

@@ -4,7 +4,9 @@ import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerKeys;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,19 @@ class DefaultCustomerKeys implements CustomerKeys {
                 .list()
                 .forEach(entry -> keys.put(entry.getKey(), entry.getValue()));
         return keys;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> existing(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT customer_id FROM customer_data_keys WHERE customer_id = ANY(:ids)""")
+                .param("ids", customerIds.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     @Override

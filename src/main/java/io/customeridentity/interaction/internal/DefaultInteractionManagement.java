@@ -43,6 +43,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     private final CustomerIdScheme scheme;
     private final CustomerMerges merges;
     private final Clock clock;
+    private final TimeOrderedIds ids;
 
     DefaultInteractionManagement(
             InteractionStore store,
@@ -59,6 +60,7 @@ class DefaultInteractionManagement implements InteractionManagement {
         this.scheme = scheme;
         this.merges = merges;
         this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
     }
 
     @Override
@@ -71,7 +73,7 @@ class DefaultInteractionManagement implements InteractionManagement {
         }
         InteractionRow row = toRow(customerId.value(), valid, key);
         Set<UUID> inserted = store.insertNew(List.of(row));
-        store.addToStats(inserted);
+        store.addToStats(inserted.isEmpty() ? List.of() : List.of(row));
         UUID id = inserted.isEmpty()
                 ? store.idsByProducerKey(List.of(row.source()), List.of(row.externalId()))
                         .get(InteractionStore.producerKey(row.source(), row.externalId()))
@@ -100,24 +102,35 @@ class DefaultInteractionManagement implements InteractionManagement {
                 valid.add(null);
             }
         }
-        Map<String, DataKey> keys = customerKeys.currentKeys(new HashSet<>(
-                customerIds.stream().filter(java.util.Objects::nonNull).toList()));
+        // A data key is unwrapped only for customers with personal details to encrypt; for the others it is enough
+        // to know that they exist, which spares an AES-GCM unwrap per customer.
+        Set<String> withDetails = new HashSet<>();
+        Set<String> withoutDetails = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (results[i] == null) {
+                (valid.get(i).details() == null ? withoutDetails : withDetails).add(customerIds.get(i));
+            }
+        }
+        withoutDetails.removeAll(withDetails);
+        Map<String, DataKey> keys = customerKeys.currentKeys(withDetails);
+        Set<String> known = customerKeys.existing(withoutDetails);
         List<InteractionRow> rows = new ArrayList<>();
         List<Integer> rowIndex = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            if (results[i] != null) {
-                continue;
+            if (results[i] == null) {
+                String customerId = customerIds.get(i);
+                DataKey key = keys.get(customerId);
+                if (key == null && !known.contains(customerId)) {
+                    results[i] = rejected(i, "customer-not-found", "customerId", "No customer has this ID.");
+                } else {
+                    rows.add(toRow(customerId, valid.get(i), key));
+                    rowIndex.add(i);
+                }
             }
-            DataKey key = keys.get(customerIds.get(i));
-            if (key == null) {
-                results[i] = rejected(i, "customer-not-found", "customerId", "No customer has this ID.");
-                continue;
-            }
-            rows.add(toRow(customerIds.get(i), valid.get(i), key));
-            rowIndex.add(i);
         }
         Set<UUID> inserted = rows.isEmpty() ? Set.of() : store.insertNew(rows);
-        store.addToStats(inserted);
+        store.addToStats(
+                rows.stream().filter(row -> inserted.contains(row.id())).toList());
         Map<String, UUID> existing = inserted.size() == rows.size()
                 ? Map.of()
                 : store.idsByProducerKey(
@@ -159,7 +172,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     }
 
     private InteractionRow toRow(String customerId, ValidInteraction valid, DataKey key) {
-        UUID id = UUID.randomUUID();
+        UUID id = ids.next();
         Money amount = valid.amount();
         return new InteractionRow(
                 id,

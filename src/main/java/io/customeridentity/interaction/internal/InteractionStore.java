@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -83,18 +84,45 @@ class InteractionStore {
                 .list());
     }
 
-    /** Adds the given (just inserted) interactions to the running aggregates, in key order to avoid deadlocks. */
-    void addToStats(Collection<UUID> inserted) {
+    /**
+     * Adds the given just-inserted rows to the running aggregates: aggregated here from the rows in hand, upserted
+     * in key order so that concurrent batches lock aggregate rows in the same order and cannot deadlock.
+     */
+    void addToStats(Collection<InteractionRow> inserted) {
         if (inserted.isEmpty()) {
             return;
+        }
+        SortedMap<StatIncrements.Key, StatIncrements.Increment> increments = StatIncrements.of(inserted);
+        int n = increments.size();
+        String[] customers = new String[n], types = new String[n], currencies = new String[n];
+        String[] counts = new String[n], amounts = new String[n], ratingSums = new String[n];
+        String[] ratingCounts = new String[n], firsts = new String[n], lasts = new String[n];
+        int i = 0;
+        for (Map.Entry<StatIncrements.Key, StatIncrements.Increment> entry : increments.entrySet()) {
+            StatIncrements.Increment increment = entry.getValue();
+            customers[i] = entry.getKey().customerId();
+            types[i] = entry.getKey().type();
+            currencies[i] = entry.getKey().currency();
+            counts[i] = Long.toString(increment.count);
+            amounts[i] = increment.amountSum.toPlainString();
+            ratingSums[i] = Long.toString(increment.ratingSum);
+            ratingCounts[i] = Long.toString(increment.ratingCount);
+            firsts[i] = increment.firstAt.toString();
+            lasts[i] = increment.lastAt.toString();
+            i++;
         }
         jdbc.sql("""
                         INSERT INTO interaction_stats AS s
                             (customer_id, type, currency, count, amount_sum, rating_sum, rating_count, first_at, last_at)
-                        SELECT customer_id, type, coalesce(amount_currency, ''), count(*), coalesce(sum(amount_value), 0),
-                               coalesce(sum(rating), 0), count(rating), min(occurred_at), max(occurred_at)
-                        FROM interactions WHERE id = ANY(CAST(:ids AS uuid[]))
-                        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                        SELECT customer_id, type, currency, count, amount_sum, rating_sum, rating_count, first_at,
+                               last_at
+                        FROM unnest(CAST(:customers AS varchar[]), CAST(:types AS varchar[]),
+                            CAST(:currencies AS varchar[]), CAST(:counts AS bigint[]), CAST(:amounts AS numeric[]),
+                            CAST(:ratingSums AS bigint[]), CAST(:ratingCounts AS bigint[]),
+                            CAST(:firsts AS timestamptz[]), CAST(:lasts AS timestamptz[])) WITH ORDINALITY
+                            AS k(customer_id, type, currency, count, amount_sum, rating_sum, rating_count, first_at,
+                                 last_at, position)
+                        ORDER BY position
                         ON CONFLICT (customer_id, type, currency) DO UPDATE SET
                             count = s.count + EXCLUDED.count,
                             amount_sum = s.amount_sum + EXCLUDED.amount_sum,
@@ -102,7 +130,15 @@ class InteractionStore {
                             rating_count = s.rating_count + EXCLUDED.rating_count,
                             first_at = least(s.first_at, EXCLUDED.first_at),
                             last_at = greatest(s.last_at, EXCLUDED.last_at)""")
-                .param("ids", inserted.stream().map(UUID::toString).toArray(String[]::new))
+                .param("customers", customers)
+                .param("types", types)
+                .param("currencies", currencies)
+                .param("counts", counts)
+                .param("amounts", amounts)
+                .param("ratingSums", ratingSums)
+                .param("ratingCounts", ratingCounts)
+                .param("firsts", firsts)
+                .param("lasts", lasts)
                 .update();
     }
 
