@@ -7,7 +7,6 @@ local thread_id = 0
 -- first run's, which the service would answer as DUPLICATE without storing anything.
 local run = os.time()
 
-
 function init(args)
   for line in io.lines(args[1]) do ids[#ids + 1] = line end
   thread_id = thread_number()
