@@ -218,12 +218,17 @@ INSERT INTO customer_contact_index (customer_id, kind, blind_index)
 SELECT id, k.kind, k.blind_index
 FROM seq, unnest(ARRAY['EMAIL']::varchar[], ARRAY[decode((SELECT h || h FROM seq), 'hex')]) AS k(kind, blind_index);
 SQL
+# The same rows as the service writes: time-ordered (version 7) ids, distinct external ids.
+psql_db -c "CREATE FUNCTION bench_uuid_v7() RETURNS uuid AS \$\$
+  SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+         placing substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
+         FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid \$\$ LANGUAGE sql VOLATILE"
 cat > "$work/batch.sql" <<'SQL'
 INSERT INTO interactions (id, customer_id, type, channel, occurred_at, recorded_at, source, external_id,
                           amount_value, amount_currency, rating, data_key_id, details_ciphertext)
-SELECT gen_random_uuid(), b.id, 'WEB_VISIT', 'WEB', now(), now(), 'pgbench', gen_random_uuid()::text,
-       NULL, NULL, NULL, NULL, NULL
-FROM (SELECT 1 + (random() * (:ids - 1))::int AS n FROM generate_series(1, 1000)) r JOIN bench_ids b ON b.n = r.n;
+SELECT bench_uuid_v7(), b.id, 'WEB_VISIT', 'WEB', now(), now(), 'pgbench',
+       :client_id || '-' || txid_current() || '-' || r.g, NULL, NULL, NULL, NULL, NULL
+FROM (SELECT g, 1 + (random() * (:ids - 1))::int AS n FROM generate_series(1, 1000) g) r JOIN bench_ids b ON b.n = r.n;
 SQL
 
 echo "==> warm-up (${warmup}s per endpoint, recorded apart)"
