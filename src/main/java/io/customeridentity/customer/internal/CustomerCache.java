@@ -26,11 +26,9 @@ class CustomerCache {
 
     private final Cache<String, CustomerDetails> entries;
     private final AtomicLongArray stamps = new AtomicLongArray(STRIPES);
-    private final boolean configured;
     private volatile boolean live;
 
     CustomerCache(CacheProperties properties) {
-        this.configured = properties.maxSize() > 0;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(Math.max(properties.maxSize(), 0))
                 .expireAfterWrite(properties.ttl())
@@ -76,10 +74,13 @@ class CustomerCache {
         });
     }
 
-    /** Starts serving from memory, empty: called once every change from now on is being listened to. */
+    /**
+     * Starts serving from memory, empty: called once every change from now on is being listened to (never when the
+     * cache is configured off: then nothing listens).
+     */
     void open() {
         evictAll();
-        live = configured;
+        live = true;
     }
 
     /** Stops serving from memory: called when changes can no longer be heard. */
