@@ -44,6 +44,11 @@ public final class TestTokens {
                 Instant.now().minus(Duration.ofHours(1)));
     }
 
+    /** A token with every scope that expires at {@code expiry}, signed with {@code secret}. */
+    public static String expiringAt(String secret, Instant expiry) {
+        return sign(secret, "test-user", ALL_SCOPES, expiry);
+    }
+
     public static String signedWith(String otherSecret) {
         return sign(
                 otherSecret,

@@ -1,6 +1,7 @@
 package io.customeridentity.shared.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,13 +30,19 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, ObjectProvider<JwtDecoder> decoders, JsonMapper jsonMapper) throws Exception {
-        JwtDecoder decoder = decoders.getIfAvailable();
-        if (decoder == null) {
+            HttpSecurity http,
+            ObjectProvider<JwtDecoder> decoders,
+            TokenCacheProperties tokenCache,
+            Clock clock,
+            JsonMapper jsonMapper)
+            throws Exception {
+        JwtDecoder verifier = decoders.getIfAvailable();
+        if (verifier == null) {
             throw new IllegalStateException("No bearer-token verification configured: set "
                     + "CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET (development, at least 32 bytes) or "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri / jwk-set-uri (production)");
         }
+        JwtDecoder decoder = tokenCache.maxSize() > 0 ? new CachingJwtDecoder(verifier, tokenCache, clock) : verifier;
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
