@@ -114,7 +114,9 @@ FIGURES = [
     ("timeline page 500 (ms)", ("timeline", "page500Ms"), "page 1", ("timeline", "page1Ms")),
     ("summary, {heavy} interactions (ms)", ("timeline", "summaryMs"), "target", 20.0),
     ("start-up with {cache} (ms)", ("startup", "serviceCacheMs"), "service without cache", ("startup", "serviceMs")),
-    ("start-up with {cache} (ms)", ("startup", "serviceCacheMs"),
+    ("start-up, {cache} + Spring AOT (ms)", ("startup", "serviceSpringAotMs"),
+     "service without cache", ("startup", "serviceMs")),
+    ("start-up, {cache} + Spring AOT (ms)", ("startup", "serviceSpringAotMs"),
      "minimal app without cache", ("startup", "minimalMs")),
 ]
 
@@ -159,6 +161,7 @@ def report(records, results):
           f"customers")
     print(f"JDK {run['javaVersion']} ({run['javaVendor']}), start-up cache: {run['cacheName']} ({run['cacheUse']}), "
           f"JVM warnings about it: {run['cacheTrainingWarnings']} in training, {run['cacheUseWarnings']} in use")
+    print(f"Spring AOT mode start: {run.get('springAotUse', 'not measured')}")
     for name, runs in sorted(by_name.items()):
         for r in runs:
             problems = [f"{r[k]} {what}" for k, what in

@@ -61,6 +61,12 @@ else
     cache_kind=cds; cache_name="CDS archive"; cache_file="$out/app.jsa"
     cache_training=(-XX:ArchiveClassesAtExit="$cache_file"); cache_use=(-XX:SharedArchiveFile="$cache_file" -Xshare:on)
 fi
+# Spring AOT mode (-Dspring.aot.enabled=true): the bean definitions worked out when the jar was built. It gets its
+# own cache, trained in that mode.
+spring_aot=(-Dspring.aot.enabled=true)
+aot_cache_file="${cache_file%.*}-spring-aot.${cache_file##*.}"
+aot_training=("${cache_training[@]/$cache_file/$aot_cache_file}" "${spring_aot[@]}")
+aot_use=("${cache_use[@]/$cache_file/$aot_cache_file}" "${spring_aot[@]}")
 echo "==> JDK $java_version ($java_vendor): start-up cache is the $cache_name (${cache_use[*]})"
 
 work=$(mktemp -d)
@@ -142,26 +148,35 @@ id_count=$(wc -l < "$work/ids.txt")
 # A hot set: the customers a real service sees again and again (support screens, checkout), served by its cache.
 shuf -n "$hot" --random-source=<(yes) "$work/ids.txt" > "$work/hot-ids.txt"
 
-echo "==> start-up: training run for the $cache_name"
-rm -f "$cache_file"
-app_command service "${cache_training[@]}" -Dspring.context.exit=onRefresh
-"${cmd[@]}" > "$out/cache-training.log" 2>&1 || true   # the exit status after onRefresh says nothing
-if [ ! -s "$cache_file" ]; then
-    cat "$out/cache-training.log" >&2; echo "bench/run.sh: the training run wrote no $cache_file" >&2; exit 1
-fi
-echo "==> start-up: $starts rounds of the minimal app without a cache, the service without and with the $cache_name"
+# train <cache file> <log> [JVM options]: a training run that writes the cache file.
+train() {
+    local file=$1 log=$2; shift 2
+    rm -f "$file"
+    app_command service "$@" -Dspring.context.exit=onRefresh
+    "${cmd[@]}" > "$log" 2>&1 || true   # the exit status after onRefresh says nothing
+    if [ ! -s "$file" ]; then cat "$log" >&2; echo "bench/run.sh: the training run wrote no $file" >&2; exit 1; fi
+}
+echo "==> start-up: training runs for the $cache_name, without and with Spring AOT mode"
+train "$cache_file" "$out/cache-training.log" "${cache_training[@]}"
+train "$aot_cache_file" "$out/cache-training-spring-aot.log" "${aot_training[@]}"
+echo "==> start-up: $starts rounds of the minimal app without a cache, the service without and with the $cache_name," \
+    "and with it in Spring AOT mode"
 for i in $(seq 1 "$starts"); do
     start_app minimal; minimal_ms=$startup_ms; stop_app
     start_app service; service_ms=$startup_ms; stop_app
     start_app service "${cache_use[@]}"; service_cache_ms=$startup_ms; stop_app
     cp "$work/service.log" "$out/cache-use-$i.log"
-    results record startup "$i" minimalMs="$minimal_ms" serviceMs="$service_ms" serviceCacheMs="$service_cache_ms"
-    echo "    round $i: minimal app $minimal_ms ms, service $service_ms ms, with the $cache_name $service_cache_ms ms"
+    start_app service "${aot_use[@]}"; service_aot_ms=$startup_ms; stop_app
+    cp "$work/service.log" "$out/cache-use-spring-aot-$i.log"
+    results record startup "$i" minimalMs="$minimal_ms" serviceMs="$service_ms" serviceCacheMs="$service_cache_ms" \
+        serviceSpringAotMs="$service_aot_ms"
+    echo "    round $i: minimal app $minimal_ms ms, service $service_ms ms, with the $cache_name $service_cache_ms ms," \
+        "and in Spring AOT mode $service_aot_ms ms"
 done
 # The JVM's own warnings about the cache ("[warning][cds] ...", "[error  ][aot] ..."). Training always gives some:
 # classes it leaves out of the cache (optional dependencies missing, multi-release jar entries).
 cache_warnings() { grep -E '\[(warning|error) *\]\[(cds|aot)' || true; }
-training_warnings=$(cache_warnings < "$out/cache-training.log" | grep -c . || true)
+training_warnings=$(cat "$out"/cache-training*.log | cache_warnings | grep -c . || true)
 use_warnings=$(cat "$out"/cache-use-*.log | cache_warnings)
 use_warning_count=$(grep -c . <<< "$use_warnings" || true)
 echo "    JVM warnings about the cache: $training_warnings in training, $use_warning_count in use ($out/cache-*.log)"
@@ -286,6 +301,7 @@ stop_app
 
 results record run 1 javaVersion="$java_version" javaVendor="$java_vendor" javaFeature="$java_feature" \
     cacheKind="$cache_kind" cacheName="$cache_name" cacheTraining="${cache_training[*]}" cacheUse="${cache_use[*]}" \
+    springAotUse="${aot_use[*]}" \
     cacheTrainingWarnings="$training_warnings" cacheUseWarnings="$use_warning_count" \
     firstStartWithMigrationMs="$startup_first" measuredInstanceStartMs="$startup_plain_warm" \
     customers="$customers" interactions="$interactions" heavyInteractions="$heavy" hotCustomers="$hot" repeats="$repeats" starts="$starts" \

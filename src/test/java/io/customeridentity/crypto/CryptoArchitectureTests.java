@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.customeridentity.support.HandWrittenClasses;
 import org.junit.jupiter.api.Test;
 
 /** The crypto module stays plain Java, with its one Spring configuration class as the only exception. */
@@ -13,6 +14,7 @@ class CryptoArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(new HandWrittenClasses())
             .importPackages("io.customeridentity.crypto");
 
     @Test

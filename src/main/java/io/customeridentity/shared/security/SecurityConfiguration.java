@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -32,11 +31,13 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             ObjectProvider<JwtDecoder> decoders,
+            JwtProperties jwtProperties,
             TokenCacheProperties tokenCache,
             Clock clock,
             JsonMapper jsonMapper)
             throws Exception {
-        JwtDecoder verifier = decoders.getIfAvailable();
+        JwtDecoder verifier =
+                jwtProperties.hmacSecret() != null ? hmacJwtDecoder(jwtProperties) : decoders.getIfAvailable();
         if (verifier == null) {
             throw new IllegalStateException("No bearer-token verification configured: set "
                     + "CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET (development, at least 32 bytes) or "
@@ -97,10 +98,11 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Development and test tokens: HS256 with the configured shared secret. */
-    @Bean
-    @ConditionalOnProperty(prefix = "customer-identity.security.jwt", name = "hmac-secret")
-    JwtDecoder hmacJwtDecoder(JwtProperties properties) {
+    /**
+     * Development and test tokens: HS256 with the configured shared secret. Chosen at run time rather than by a
+     * conditional bean, so that a jar whose bean conditions were settled at build time (Spring AOT mode) honours it.
+     */
+    private static JwtDecoder hmacJwtDecoder(JwtProperties properties) {
         SecretKeySpec key = new SecretKeySpec(properties.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         return NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
