@@ -2,7 +2,9 @@ package io.customeridentity.interaction.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.customeridentity.support.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TimeOrderedIdsTests {
@@ -47,10 +48,10 @@ class TimeOrderedIdsTests {
 
     @Test
     void keepsIncreasingWhenTheClockStepsBack() {
-        AtomicLong millis = new AtomicLong(NOW.toEpochMilli());
-        TimeOrderedIds ids = new TimeOrderedIds(new SteppingClock(millis));
+        MutableClock clock = new MutableClock(NOW);
+        TimeOrderedIds ids = new TimeOrderedIds(clock);
         UUID before = ids.next();
-        millis.addAndGet(-60_000);
+        clock.move(Duration.ofMinutes(-1));
 
         UUID after = ids.next();
 
@@ -59,10 +60,10 @@ class TimeOrderedIdsTests {
 
     @Test
     void followsTheClockAcrossMilliseconds() {
-        AtomicLong millis = new AtomicLong(NOW.toEpochMilli());
-        TimeOrderedIds ids = new TimeOrderedIds(new SteppingClock(millis));
+        MutableClock clock = new MutableClock(NOW);
+        TimeOrderedIds ids = new TimeOrderedIds(clock);
         ids.next();
-        millis.addAndGet(1_000);
+        clock.move(Duration.ofSeconds(1));
 
         assertThat(ids.next().getMostSignificantBits() >>> 16).isEqualTo(NOW.toEpochMilli() + 1_000);
     }
@@ -76,35 +77,5 @@ class TimeOrderedIdsTests {
         }
 
         assertThat(randomParts).as("62 random bits each: no repeats expected").hasSize(1_000);
-    }
-
-    /** A clock whose milliseconds the test moves. */
-    private static final class SteppingClock extends Clock {
-
-        private final AtomicLong millis;
-
-        SteppingClock(AtomicLong millis) {
-            this.millis = millis;
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,12 +3,11 @@ package io.customeridentity.shared.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.customeridentity.support.MutableClock;
 import io.customeridentity.support.TestTokens;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -25,23 +24,7 @@ class CachingJwtDecoderTests {
     private static final Duration TTL = Duration.ofMinutes(5);
 
     private final Instant start = Instant.now();
-    private final AtomicReference<Instant> now = new AtomicReference<>(start);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(start);
     private final AtomicReference<JwtDecoder> verifier = new AtomicReference<>(verifierFor(KEY));
     private final CachingJwtDecoder decoder =
             new CachingJwtDecoder(token -> verifier.get().decode(token), new TokenCacheProperties(100, TTL), clock);
@@ -51,7 +34,7 @@ class CachingJwtDecoderTests {
         String token = TestTokens.expiringAt(KEY, start.plusSeconds(60));
         assertThat(decoder.decode(token).getSubject()).isEqualTo("test-user");
 
-        now.set(start.plusSeconds(61));
+        clock.set(start.plusSeconds(61));
 
         assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token));
     }
@@ -62,10 +45,10 @@ class CachingJwtDecoderTests {
         decoder.decode(token);
         verifier.set(verifierFor(ROTATED_KEY)); // the identity provider drops the key that signed it
 
-        now.set(start.plus(TTL).minusSeconds(1));
+        clock.set(start.plus(TTL).minusSeconds(1));
         assertThat(decoder.decode(token).getSubject()).isEqualTo("test-user");
 
-        now.set(start.plus(TTL));
+        clock.set(start.plus(TTL));
         assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token));
     }
 
