@@ -29,7 +29,7 @@ final class CachingJwtDecoder implements JwtDecoder {
         this.clock = clock;
         this.ttl = properties.ttl();
         this.verified = Caffeine.newBuilder()
-                .maximumSize(Math.max(properties.maxSize(), 0))
+                .maximumSize(properties.maxSize())
                 .expireAfter(Expiry.<String, Verified>creating(
                         (token, entry) -> positive(Duration.between(clock.instant(), entry.until()))))
                 .build();
