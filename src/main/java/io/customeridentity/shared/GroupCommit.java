@@ -1,0 +1,133 @@
+package io.customeridentity.shared;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Lets concurrent callers share one write: items that arrive while earlier groups are being written queue up and go
+ * to the database together, in one statement, written by the first caller of the group on its own thread. A caller
+ * that finds a free slot writes at once, so a lone request never waits for company; under load the groups grow by
+ * themselves. {@link #submit} returns once the caller's item is written, or throws what its write threw.
+ *
+ * <p>A group whose write fails is written again one item at a time, so one bad item fails only its own caller. Items
+ * must therefore be safe to write twice, which holds for rows with a primary key fixed before the write: a write that
+ * did commit although it reported a failure cannot commit again.
+ */
+public final class GroupCommit<T> {
+
+    private final int maxSize;
+    private final int maxInFlight;
+    private final Consumer<List<T>> writer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
+    private int inFlight;
+
+    /**
+     * @param maxSize the most items one write takes
+     * @param maxInFlight how many groups may be written at the same time, each on its own connection
+     * @param writer writes a group in one go: all of it or, by throwing, none of it
+     */
+    public GroupCommit(int maxSize, int maxInFlight, Consumer<List<T>> writer) {
+        if (maxSize < 1 || maxInFlight < 1) {
+            throw new IllegalArgumentException("maxSize and maxInFlight must be at least 1");
+        }
+        this.maxSize = maxSize;
+        this.maxInFlight = maxInFlight;
+        this.writer = writer;
+    }
+
+    /** Writes the item, alone or with others that arrive meanwhile; returns once it is written. */
+    public void submit(T item) {
+        Pending<T> pending = new Pending<>(item, lock.newCondition());
+        lock.lock();
+        try {
+            queue.add(pending);
+            startGroups();
+            while (pending.group == null && !pending.done) {
+                pending.wake.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (pending.group != null) {
+            writeAndRelease(pending.group);
+        }
+        if (pending.failure != null) {
+            throw pending.failure;
+        }
+    }
+
+    /** Under the lock: hands the queue's head, with what queued behind it, to its caller while a slot is free. */
+    private void startGroups() {
+        while (inFlight < maxInFlight && !queue.isEmpty()) {
+            Pending<T> first = queue.peek();
+            List<Pending<T>> group = new ArrayList<>(Math.min(queue.size(), maxSize));
+            while (group.size() < maxSize && !queue.isEmpty()) {
+                group.add(queue.poll());
+            }
+            first.group = group;
+            inFlight++;
+            first.wake.signal();
+        }
+    }
+
+    private void writeAndRelease(List<Pending<T>> group) {
+        try {
+            write(group);
+        } catch (Error error) {
+            for (Pending<T> member : group) {
+                member.failure = new IllegalStateException("The write of this item's group failed", error);
+            }
+            throw error;
+        } finally {
+            lock.lock();
+            try {
+                inFlight--;
+                for (Pending<T> member : group) {
+                    member.done = true;
+                    member.wake.signal();
+                }
+                startGroups();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void write(List<Pending<T>> group) {
+        try {
+            writer.accept(group.stream().map(member -> member.item).toList());
+        } catch (RuntimeException failure) {
+            if (group.size() == 1) {
+                group.get(0).failure = failure;
+                return;
+            }
+            for (Pending<T> member : group) {
+                try {
+                    writer.accept(List.of(member.item));
+                } catch (RuntimeException alone) {
+                    member.failure = alone;
+                }
+            }
+        }
+    }
+
+    /** One caller's item; its fields are read and written under the lock, or by the caller writing its group. */
+    private static final class Pending<T> {
+
+        final T item;
+        final Condition wake;
+        List<Pending<T>> group;
+        boolean done;
+        RuntimeException failure;
+
+        Pending(T item, Condition wake) {
+            this.item = item;
+            this.wake = wake;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.customeridentity.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final List<List<String>> written = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stopCallers() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void writesALoneItemAtOnceByItself() {
+        GroupCommit<String> groups = new GroupCommit<>(64, 1, written::add);
+
+        groups.submit("a");
+
+        assertThat(written).containsExactly(List.of("a"));
+    }
+
+    @Test
+    void writesItemsThatArriveDuringAWriteTogetherInTheNextOne() throws Exception {
+        Gate gate = new Gate();
+        GroupCommit<String> groups = new GroupCommit<>(64, 1, gate.then(written::add));
+        CompletableFuture<Void> first = submitAsync(groups, "first");
+        gate.awaitWriting(1);
+
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (String item : List.of("b", "c", "d", "e")) {
+            others.add(submitAsync(groups, item));
+        }
+        awaitWaiting(4);
+        assertThat(others).noneMatch(CompletableFuture::isDone);
+        gate.open();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> other : others) {
+            other.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(written).hasSize(2);
+        assertThat(written.get(0)).containsExactly("first");
+        assertThat(written.get(1)).containsExactlyInAnyOrder("b", "c", "d", "e");
+    }
+
+    @Test
+    void takesNoMoreThanTheGroupSizeInOneWrite() throws Exception {
+        Gate gate = new Gate();
+        GroupCommit<String> groups = new GroupCommit<>(2, 1, gate.then(written::add));
+        CompletableFuture<Void> first = submitAsync(groups, "first");
+        gate.awaitWriting(1);
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (String item : List.of("b", "c", "d", "e", "f")) {
+            others.add(submitAsync(groups, item));
+        }
+        awaitWaiting(5);
+        gate.open();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> other : others) {
+            other.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(written).extracting(List::size).containsExactly(1, 2, 2, 1);
+        assertThat(written.stream().flatMap(List::stream)).containsExactlyInAnyOrder("first", "b", "c", "d", "e", "f");
+    }
+
+    @Test
+    void writesUpToTheGivenNumberOfGroupsAtTheSameTime() throws Exception {
+        Gate gate = new Gate();
+        GroupCommit<String> groups = new GroupCommit<>(64, 2, gate.then(written::add));
+
+        CompletableFuture<Void> a = submitAsync(groups, "a");
+        CompletableFuture<Void> b = submitAsync(groups, "b");
+        gate.awaitWriting(2);
+        gate.open();
+
+        a.get(10, TimeUnit.SECONDS);
+        b.get(10, TimeUnit.SECONDS);
+        assertThat(written).containsExactlyInAnyOrder(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void failsOnlyTheCallerOfTheItemThatCannotBeWritten() throws Exception {
+        Gate gate = new Gate();
+        GroupCommit<String> groups = new GroupCommit<>(64, 1, gate.then(items -> {
+            if (items.contains("bad")) {
+                throw new IllegalStateException("rejected " + items);
+            }
+            written.add(items);
+        }));
+        CompletableFuture<Void> first = submitAsync(groups, "first");
+        gate.awaitWriting(1);
+        CompletableFuture<Void> good = submitAsync(groups, "good");
+        CompletableFuture<Void> bad = submitAsync(groups, "bad");
+        CompletableFuture<Void> alsoGood = submitAsync(groups, "also good");
+        awaitWaiting(3);
+        gate.open();
+
+        first.get(10, TimeUnit.SECONDS);
+        good.get(10, TimeUnit.SECONDS);
+        alsoGood.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("rejected [bad]");
+        assertThat(written).containsExactlyInAnyOrder(List.of("first"), List.of("good"), List.of("also good"));
+    }
+
+    @Test
+    void throwsTheWritersExceptionToALoneCaller() {
+        GroupCommit<String> groups = new GroupCommit<>(64, 1, items -> {
+            throw new IllegalStateException("database down");
+        });
+
+        assertThatThrownBy(() -> groups.submit("a"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("database down");
+    }
+
+    @Test
+    void keepsWritingAfterAFailedGroup() {
+        AtomicInteger calls = new AtomicInteger();
+        GroupCommit<String> groups = new GroupCommit<>(64, 1, items -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("once");
+            }
+            written.add(items);
+        });
+
+        assertThatThrownBy(() -> groups.submit("a")).hasMessage("once");
+        groups.submit("b");
+
+        assertThat(written).containsExactly(List.of("b"));
+    }
+
+    @Test
+    void rejectsSizesBelowOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommit<String>(0, 1, written::add));
+        assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommit<String>(1, 0, written::add));
+    }
+
+    private CompletableFuture<Void> submitAsync(GroupCommit<String> groups, String item) {
+        return CompletableFuture.runAsync(() -> groups.submit(item), callers);
+    }
+
+    /** Waits until this many callers are parked inside {@code submit}, queued behind the write in progress. */
+    private static void awaitWaiting(int callers) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (parkedInSubmit() < callers) {
+            assertThat(System.nanoTime()).as("callers queued in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private static long parkedInSubmit() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(entry -> entry.getKey().getState() == Thread.State.WAITING)
+                .map(entry -> List.of(entry.getValue()))
+                .filter(stack ->
+                        stack.stream().anyMatch(frame -> frame.getMethodName().equals("awaitUninterruptibly")))
+                .filter(stack -> stack.stream()
+                        .anyMatch(frame -> frame.getClassName().equals(GroupCommit.class.getName())
+                                && frame.getMethodName().equals("submit")))
+                .count();
+    }
+
+    /** A writer that holds every write until opened, and tells how many writes have started. */
+    private static final class Gate {
+
+        private final CountDownLatch open = new CountDownLatch(1);
+        private final AtomicInteger writing = new AtomicInteger();
+
+        Consumer<List<String>> then(Consumer<List<String>> writer) {
+            return items -> {
+                writing.incrementAndGet();
+                try {
+                    assertThat(open.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                            .isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                writer.accept(items);
+            };
+        }
+
+        void awaitWriting(int writes) throws InterruptedException {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (writing.get() < writes) {
+                assertThat(System.nanoTime()).as("writes started in time").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+        }
+
+        void open() {
+            open.countDown();
+        }
+    }
+}
