@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.customeridentity.CustomerIdentityApplication;
 import io.customeridentity.identifier.CustomerId;
-import io.customeridentity.shared.GroupCommit;
+import io.customeridentity.support.BatcherQueues;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestDatabaseConfiguration;
 import io.customeridentity.support.TestTokens;
@@ -105,7 +105,7 @@ class ConcurrentRegistrationIntegrationTests {
                         .register(new NewCustomer(null, profile), "tester", null)
                         .customer()));
             }
-            awaitQueuedBehindTheLock(count);
+            BatcherQueues.awaitQueued(this::lockWaiters, count);
             blocker.rollback();
         } finally {
             pool.shutdown();
@@ -127,30 +127,10 @@ class ConcurrentRegistrationIntegrationTests {
         assertThat(transactions).isLessThan(count);
     }
 
-    /** Until the registrations are all either waiting for the lock in PostgreSQL or queued behind those that are. */
-    private void awaitQueuedBehindTheLock(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (lockWaiters() + queuedInJvm() < count) {
-            assertThat(System.nanoTime()).as("registrations queued in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
-
     private int lockWaiters() {
         return jdbc.sql("SELECT count(*)::int FROM pg_locks WHERE NOT granted AND relation = 'customers'::regclass")
                 .query(Integer.class)
                 .single();
-    }
-
-    private static long queuedInJvm() {
-        return Thread.getAllStackTraces().values().stream()
-                .map(List::of)
-                .filter(stack -> stack.stream()
-                        .anyMatch(frame -> frame.getClassName().equals(GroupCommit.class.getName())
-                                && frame.getMethodName().equals("submit")))
-                .filter(stack ->
-                        stack.stream().anyMatch(frame -> frame.getMethodName().equals("awaitUninterruptibly")))
-                .count();
     }
 
     private static RestClient clientFor(int port) {

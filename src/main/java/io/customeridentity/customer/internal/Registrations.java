@@ -2,7 +2,9 @@ package io.customeridentity.customer.internal;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerProfile;
-import io.customeridentity.shared.GroupCommit;
+import io.customeridentity.shared.Batcher;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * statement (data-modifying CTEs over unnested arrays) on purpose: registration is a hot path, and this is one round
  * trip to the database, atomic on its own even in autocommit; the foreign keys are checked at the end of the
  * statement. Outside a transaction, concurrent registrations share that statement and its commit ({@link
- * GroupCommit}): the database's work per registration is then a third of what it is alone.
+ * Batcher}): the database's work per registration is then a third of what it is alone.
  */
 @Component
 class Registrations {
@@ -23,13 +25,21 @@ class Registrations {
     private final ProfileCodec codec;
     private final ContactIndex contactIndex;
     private final JdbcClient jdbc;
-    private final GroupCommit<Row> groups;
+    private final Batcher<Row> groups;
+    private final DistributionSummary groupSizes;
 
-    Registrations(ProfileCodec codec, ContactIndex contactIndex, JdbcClient jdbc, RegistrationProperties properties) {
+    Registrations(
+            ProfileCodec codec,
+            ContactIndex contactIndex,
+            JdbcClient jdbc,
+            BatchingProperties batching,
+            MeterRegistry meters) {
         this.codec = codec;
+        this.groupSizes = BatchMetrics.groupSizes(meters, "registrations");
         this.contactIndex = contactIndex;
         this.jdbc = jdbc;
-        this.groups = new GroupCommit<>(properties.groupSize(), properties.concurrentGroups(), this::write);
+        this.groups = new Batcher<>(
+                batching.registrations().maxSize(), batching.registrations().concurrent(), this::write);
     }
 
     /**
@@ -56,6 +66,7 @@ class Registrations {
     }
 
     private void write(List<Row> rows) {
+        groupSizes.record(rows.size());
         int n = rows.size();
         String[] ids = new String[n], prefixes = new String[n], keyIds = new String[n], fields = new String[n];
         String[] actors = new String[n], times = new String[n];

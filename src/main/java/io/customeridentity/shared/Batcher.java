@@ -8,39 +8,40 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Lets concurrent callers share one write: items that arrive while earlier groups are being written queue up and go
- * to the database together, in one statement, written by the first caller of the group on its own thread. A caller
- * that finds a free slot writes at once, so a lone request never waits for company; under load the groups grow by
- * themselves. {@link #submit} returns once the caller's item is written, or throws what its write threw.
+ * Lets concurrent callers share one database statement (group commit for writes, coalesced look-ups for reads): items
+ * that arrive while earlier groups are in progress queue up and go to the database together, handled by the first
+ * caller of the group on its own thread. A caller that finds a free slot goes at once, so a lone request never waits
+ * for company; under load the groups grow by themselves. {@link #submit} returns once the caller's item is handled,
+ * or throws what handling it threw. A handler that reads leaves its answers in the items.
  *
- * <p>A group whose write fails is written again one item at a time, so one bad item fails only its own caller. Items
- * must therefore be safe to write twice, which holds for rows with a primary key fixed before the write: a write that
- * did commit although it reported a failure cannot commit again.
+ * <p>A group whose handling fails is handled again one item at a time, so one bad item fails only its own caller.
+ * Items must therefore be safe to handle twice: reads are, and so are rows with a primary key fixed before the write
+ * (a write that did commit although it reported a failure cannot commit again).
  */
-public final class GroupCommit<T> {
+public final class Batcher<T> {
 
     private final int maxSize;
     private final int maxInFlight;
-    private final Consumer<List<T>> writer;
+    private final Consumer<List<T>> handler;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
     private int inFlight;
 
     /**
-     * @param maxSize the most items one write takes
-     * @param maxInFlight how many groups may be written at the same time, each on its own connection
-     * @param writer writes a group in one go: all of it or, by throwing, none of it
+     * @param maxSize the most items one statement takes
+     * @param maxInFlight how many groups may be in progress at the same time, each on its own connection
+     * @param handler handles a group in one go: all of it or, by throwing, none of it
      */
-    public GroupCommit(int maxSize, int maxInFlight, Consumer<List<T>> writer) {
+    public Batcher(int maxSize, int maxInFlight, Consumer<List<T>> handler) {
         if (maxSize < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("maxSize and maxInFlight must be at least 1");
         }
         this.maxSize = maxSize;
         this.maxInFlight = maxInFlight;
-        this.writer = writer;
+        this.handler = handler;
     }
 
-    /** Writes the item, alone or with others that arrive meanwhile; returns once it is written. */
+    /** Handles the item, alone or with others that arrive meanwhile; returns once it is handled. */
     public void submit(T item) {
         Pending<T> pending = new Pending<>(item, lock.newCondition());
         lock.lock();
@@ -54,7 +55,7 @@ public final class GroupCommit<T> {
             lock.unlock();
         }
         if (pending.group != null) {
-            writeAndRelease(pending.group);
+            handleAndRelease(pending.group);
         }
         if (pending.failure != null) {
             throw pending.failure;
@@ -75,12 +76,12 @@ public final class GroupCommit<T> {
         }
     }
 
-    private void writeAndRelease(List<Pending<T>> group) {
+    private void handleAndRelease(List<Pending<T>> group) {
         try {
-            write(group);
+            handle(group);
         } catch (Error error) {
             for (Pending<T> member : group) {
-                member.failure = new IllegalStateException("The write of this item's group failed", error);
+                member.failure = new IllegalStateException("The handling of this item's group failed", error);
             }
             throw error;
         } finally {
@@ -98,9 +99,9 @@ public final class GroupCommit<T> {
         }
     }
 
-    private void write(List<Pending<T>> group) {
+    private void handle(List<Pending<T>> group) {
         try {
-            writer.accept(group.stream().map(member -> member.item).toList());
+            handler.accept(group.stream().map(member -> member.item).toList());
         } catch (RuntimeException failure) {
             if (group.size() == 1) {
                 group.get(0).failure = failure;
@@ -108,7 +109,7 @@ public final class GroupCommit<T> {
             }
             for (Pending<T> member : group) {
                 try {
-                    writer.accept(List.of(member.item));
+                    handler.accept(List.of(member.item));
                 } catch (RuntimeException alone) {
                     member.failure = alone;
                 }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class GroupCommitTests {
+class BatcherTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -33,7 +33,7 @@ class GroupCommitTests {
 
     @Test
     void writesALoneItemAtOnceByItself() {
-        GroupCommit<String> groups = new GroupCommit<>(64, 1, written::add);
+        Batcher<String> groups = new Batcher<>(64, 1, written::add);
 
         groups.submit("a");
 
@@ -43,7 +43,7 @@ class GroupCommitTests {
     @Test
     void writesItemsThatArriveDuringAWriteTogetherInTheNextOne() throws Exception {
         Gate gate = new Gate();
-        GroupCommit<String> groups = new GroupCommit<>(64, 1, gate.then(written::add));
+        Batcher<String> groups = new Batcher<>(64, 1, gate.then(written::add));
         CompletableFuture<Void> first = submitAsync(groups, "first");
         gate.awaitWriting(1);
 
@@ -67,7 +67,7 @@ class GroupCommitTests {
     @Test
     void takesNoMoreThanTheGroupSizeInOneWrite() throws Exception {
         Gate gate = new Gate();
-        GroupCommit<String> groups = new GroupCommit<>(2, 1, gate.then(written::add));
+        Batcher<String> groups = new Batcher<>(2, 1, gate.then(written::add));
         CompletableFuture<Void> first = submitAsync(groups, "first");
         gate.awaitWriting(1);
         List<CompletableFuture<Void>> others = new ArrayList<>();
@@ -88,7 +88,7 @@ class GroupCommitTests {
     @Test
     void writesUpToTheGivenNumberOfGroupsAtTheSameTime() throws Exception {
         Gate gate = new Gate();
-        GroupCommit<String> groups = new GroupCommit<>(64, 2, gate.then(written::add));
+        Batcher<String> groups = new Batcher<>(64, 2, gate.then(written::add));
 
         CompletableFuture<Void> a = submitAsync(groups, "a");
         CompletableFuture<Void> b = submitAsync(groups, "b");
@@ -103,7 +103,7 @@ class GroupCommitTests {
     @Test
     void failsOnlyTheCallerOfTheItemThatCannotBeWritten() throws Exception {
         Gate gate = new Gate();
-        GroupCommit<String> groups = new GroupCommit<>(64, 1, gate.then(items -> {
+        Batcher<String> groups = new Batcher<>(64, 1, gate.then(items -> {
             if (items.contains("bad")) {
                 throw new IllegalStateException("rejected " + items);
             }
@@ -130,7 +130,7 @@ class GroupCommitTests {
 
     @Test
     void throwsTheWritersExceptionToALoneCaller() {
-        GroupCommit<String> groups = new GroupCommit<>(64, 1, items -> {
+        Batcher<String> groups = new Batcher<>(64, 1, items -> {
             throw new IllegalStateException("database down");
         });
 
@@ -142,7 +142,7 @@ class GroupCommitTests {
     @Test
     void keepsWritingAfterAFailedGroup() {
         AtomicInteger calls = new AtomicInteger();
-        GroupCommit<String> groups = new GroupCommit<>(64, 1, items -> {
+        Batcher<String> groups = new Batcher<>(64, 1, items -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("once");
             }
@@ -157,11 +157,11 @@ class GroupCommitTests {
 
     @Test
     void rejectsSizesBelowOne() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommit<String>(0, 1, written::add));
-        assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommit<String>(1, 0, written::add));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Batcher<String>(0, 1, written::add));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Batcher<String>(1, 0, written::add));
     }
 
-    private CompletableFuture<Void> submitAsync(GroupCommit<String> groups, String item) {
+    private CompletableFuture<Void> submitAsync(Batcher<String> groups, String item) {
         return CompletableFuture.runAsync(() -> groups.submit(item), callers);
     }
 
@@ -181,7 +181,7 @@ class GroupCommitTests {
                 .filter(stack ->
                         stack.stream().anyMatch(frame -> frame.getMethodName().equals("awaitUninterruptibly")))
                 .filter(stack -> stack.stream()
-                        .anyMatch(frame -> frame.getClassName().equals(GroupCommit.class.getName())
+                        .anyMatch(frame -> frame.getClassName().equals(Batcher.class.getName())
                                 && frame.getMethodName().equals("submit")))
                 .count();
     }
