@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Lets concurrent callers share one database statement (group commit for writes, coalesced look-ups for reads): items
@@ -14,15 +15,17 @@ import java.util.function.Consumer;
  * for company; under load the groups grow by themselves. {@link #submit} returns once the caller's item is handled,
  * or throws what handling it threw. A handler that reads leaves its answers in the items.
  *
- * <p>A group whose handling fails is handled again one item at a time, so one bad item fails only its own caller.
- * Items must therefore be safe to handle twice: reads are, and so are rows with a primary key fixed before the write
- * (a write that did commit although it reported a failure cannot commit again).
+ * <p>A group whose handling fails in a way that one item can cause (a constraint, say: {@code byOneItem}) is handled
+ * again one item at a time, so one bad item fails only its own caller; any other failure (the database unreachable)
+ * fails the whole group at once. Items must therefore be safe to handle twice: reads are, and so are rows with a
+ * primary key fixed before the write (a write that did commit although it reported a failure cannot commit again).
  */
 public final class Batcher<T> {
 
     private final int maxSize;
     private final int maxInFlight;
     private final Consumer<List<T>> handler;
+    private final Predicate<RuntimeException> byOneItem;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
     private int inFlight;
@@ -31,14 +34,16 @@ public final class Batcher<T> {
      * @param maxSize the most items one statement takes
      * @param maxInFlight how many groups may be in progress at the same time, each on its own connection
      * @param handler handles a group in one go: all of it or, by throwing, none of it
+     * @param byOneItem whether a failure of the handler may be down to one item of the group
      */
-    public Batcher(int maxSize, int maxInFlight, Consumer<List<T>> handler) {
+    public Batcher(int maxSize, int maxInFlight, Consumer<List<T>> handler, Predicate<RuntimeException> byOneItem) {
         if (maxSize < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("maxSize and maxInFlight must be at least 1");
         }
         this.maxSize = maxSize;
         this.maxInFlight = maxInFlight;
         this.handler = handler;
+        this.byOneItem = byOneItem;
     }
 
     /** Handles the item, alone or with others that arrive meanwhile; returns once it is handled. */
@@ -103,8 +108,8 @@ public final class Batcher<T> {
         try {
             handler.accept(group.stream().map(member -> member.item).toList());
         } catch (RuntimeException failure) {
-            if (group.size() == 1) {
-                group.get(0).failure = failure;
+            if (group.size() == 1 || !byOneItem.test(failure)) {
+                group.forEach(member -> member.failure = failure);
                 return;
             }
             for (Pending<T> member : group) {

@@ -33,7 +33,7 @@ class BatcherTests {
 
     @Test
     void writesALoneItemAtOnceByItself() {
-        Batcher<String> groups = new Batcher<>(64, 1, written::add);
+        Batcher<String> groups = batcher(64, 1, written::add);
 
         groups.submit("a");
 
@@ -43,7 +43,7 @@ class BatcherTests {
     @Test
     void writesItemsThatArriveDuringAWriteTogetherInTheNextOne() throws Exception {
         Gate gate = new Gate();
-        Batcher<String> groups = new Batcher<>(64, 1, gate.then(written::add));
+        Batcher<String> groups = batcher(64, 1, gate.then(written::add));
         CompletableFuture<Void> first = submitAsync(groups, "first");
         gate.awaitWriting(1);
 
@@ -67,7 +67,7 @@ class BatcherTests {
     @Test
     void takesNoMoreThanTheGroupSizeInOneWrite() throws Exception {
         Gate gate = new Gate();
-        Batcher<String> groups = new Batcher<>(2, 1, gate.then(written::add));
+        Batcher<String> groups = batcher(2, 1, gate.then(written::add));
         CompletableFuture<Void> first = submitAsync(groups, "first");
         gate.awaitWriting(1);
         List<CompletableFuture<Void>> others = new ArrayList<>();
@@ -88,7 +88,7 @@ class BatcherTests {
     @Test
     void writesUpToTheGivenNumberOfGroupsAtTheSameTime() throws Exception {
         Gate gate = new Gate();
-        Batcher<String> groups = new Batcher<>(64, 2, gate.then(written::add));
+        Batcher<String> groups = batcher(64, 2, gate.then(written::add));
 
         CompletableFuture<Void> a = submitAsync(groups, "a");
         CompletableFuture<Void> b = submitAsync(groups, "b");
@@ -103,9 +103,9 @@ class BatcherTests {
     @Test
     void failsOnlyTheCallerOfTheItemThatCannotBeWritten() throws Exception {
         Gate gate = new Gate();
-        Batcher<String> groups = new Batcher<>(64, 1, gate.then(items -> {
+        Batcher<String> groups = batcher(64, 1, gate.then(items -> {
             if (items.contains("bad")) {
-                throw new IllegalStateException("rejected " + items);
+                throw new IllegalArgumentException("rejected " + items);
             }
             written.add(items);
         }));
@@ -123,14 +123,42 @@ class BatcherTests {
         assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rejected [bad]");
         assertThat(written).containsExactlyInAnyOrder(List.of("first"), List.of("good"), List.of("also good"));
     }
 
     @Test
+    void failsTheWholeGroupAtOnceWhenNoSingleItemIsToBlame() throws Exception {
+        Gate gate = new Gate();
+        AtomicInteger calls = new AtomicInteger();
+        Batcher<String> groups = batcher(64, 1, gate.then(items -> {
+            if (calls.incrementAndGet() > 1) {
+                throw new IllegalStateException("database down");
+            }
+        }));
+        CompletableFuture<Void> first = submitAsync(groups, "first");
+        gate.awaitWriting(1);
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (String item : List.of("b", "c", "d")) {
+            others.add(submitAsync(groups, item));
+        }
+        awaitWaiting(3);
+        gate.open();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> other : others) {
+            assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .hasMessage("database down");
+        }
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void throwsTheWritersExceptionToALoneCaller() {
-        Batcher<String> groups = new Batcher<>(64, 1, items -> {
+        Batcher<String> groups = batcher(64, 1, items -> {
             throw new IllegalStateException("database down");
         });
 
@@ -142,7 +170,7 @@ class BatcherTests {
     @Test
     void keepsWritingAfterAFailedGroup() {
         AtomicInteger calls = new AtomicInteger();
-        Batcher<String> groups = new Batcher<>(64, 1, items -> {
+        Batcher<String> groups = batcher(64, 1, items -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("once");
             }
@@ -157,8 +185,13 @@ class BatcherTests {
 
     @Test
     void rejectsSizesBelowOne() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Batcher<String>(0, 1, written::add));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Batcher<String>(1, 0, written::add));
+        assertThatIllegalArgumentException().isThrownBy(() -> batcher(0, 1, written::add));
+        assertThatIllegalArgumentException().isThrownBy(() -> batcher(1, 0, written::add));
+    }
+
+    /** A batcher that blames single items for {@link IllegalArgumentException}s only. */
+    private static Batcher<String> batcher(int maxSize, int maxInFlight, Consumer<List<String>> handler) {
+        return new Batcher<>(maxSize, maxInFlight, handler, failure -> failure instanceof IllegalArgumentException);
     }
 
     private CompletableFuture<Void> submitAsync(Batcher<String> groups, String item) {

@@ -39,8 +39,8 @@ class CurrentVersions {
     CurrentVersions(JdbcClient jdbc, BatchingProperties batching, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.groupSizes = BatchMetrics.groupSizes(meters, "lookups");
-        this.lookups =
-                new Batcher<>(batching.lookups().maxSize(), batching.lookups().concurrent(), this::findAll);
+        this.lookups = new Batcher<>(
+                batching.lookups().maxSize(), batching.lookups().concurrent(), this::findAll, failure -> false);
     }
 
     Optional<StoredVersion> find(String id) {

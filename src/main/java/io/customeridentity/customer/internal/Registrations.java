@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -39,7 +40,10 @@ class Registrations {
         this.contactIndex = contactIndex;
         this.jdbc = jdbc;
         this.groups = new Batcher<>(
-                batching.registrations().maxSize(), batching.registrations().concurrent(), this::write);
+                batching.registrations().maxSize(),
+                batching.registrations().concurrent(),
+                this::write,
+                failure -> failure instanceof DataIntegrityViolationException);
     }
 
     /**
