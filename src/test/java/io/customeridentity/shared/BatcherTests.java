@@ -44,21 +44,11 @@ class BatcherTests {
     void writesItemsThatArriveDuringAWriteTogetherInTheNextOne() throws Exception {
         Gate gate = new Gate();
         Batcher<String> groups = batcher(64, 1, gate.then(written::add));
-        CompletableFuture<Void> first = submitAsync(groups, "first");
-        gate.awaitWriting(1);
-
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (String item : List.of("b", "c", "d", "e")) {
-            others.add(submitAsync(groups, item));
-        }
-        awaitWaiting(4);
-        assertThat(others).noneMatch(CompletableFuture::isDone);
+        List<CompletableFuture<Void>> submitted = queueBehindFirst(groups, gate, "b", "c", "d", "e");
+        assertThat(submitted).noneMatch(CompletableFuture::isDone);
         gate.open();
 
-        first.get(10, TimeUnit.SECONDS);
-        for (CompletableFuture<Void> other : others) {
-            other.get(10, TimeUnit.SECONDS);
-        }
+        awaitAll(submitted);
         assertThat(written).hasSize(2);
         assertThat(written.get(0)).containsExactly("first");
         assertThat(written.get(1)).containsExactlyInAnyOrder("b", "c", "d", "e");
@@ -68,19 +58,10 @@ class BatcherTests {
     void takesNoMoreThanTheGroupSizeInOneWrite() throws Exception {
         Gate gate = new Gate();
         Batcher<String> groups = batcher(2, 1, gate.then(written::add));
-        CompletableFuture<Void> first = submitAsync(groups, "first");
-        gate.awaitWriting(1);
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (String item : List.of("b", "c", "d", "e", "f")) {
-            others.add(submitAsync(groups, item));
-        }
-        awaitWaiting(5);
+        List<CompletableFuture<Void>> submitted = queueBehindFirst(groups, gate, "b", "c", "d", "e", "f");
         gate.open();
 
-        first.get(10, TimeUnit.SECONDS);
-        for (CompletableFuture<Void> other : others) {
-            other.get(10, TimeUnit.SECONDS);
-        }
+        awaitAll(submitted);
         assertThat(written).extracting(List::size).containsExactly(1, 2, 2, 1);
         assertThat(written.stream().flatMap(List::stream)).containsExactlyInAnyOrder("first", "b", "c", "d", "e", "f");
     }
@@ -109,18 +90,11 @@ class BatcherTests {
             }
             written.add(items);
         }));
-        CompletableFuture<Void> first = submitAsync(groups, "first");
-        gate.awaitWriting(1);
-        CompletableFuture<Void> good = submitAsync(groups, "good");
-        CompletableFuture<Void> bad = submitAsync(groups, "bad");
-        CompletableFuture<Void> alsoGood = submitAsync(groups, "also good");
-        awaitWaiting(3);
+        List<CompletableFuture<Void>> submitted = queueBehindFirst(groups, gate, "good", "bad", "also good");
         gate.open();
 
-        first.get(10, TimeUnit.SECONDS);
-        good.get(10, TimeUnit.SECONDS);
-        alsoGood.get(10, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
+        awaitAll(List.of(submitted.get(0), submitted.get(1), submitted.get(3)));
+        assertThatThrownBy(() -> submitted.get(2).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
                 .isInstanceOf(IllegalArgumentException.class)
@@ -137,17 +111,11 @@ class BatcherTests {
                 throw new IllegalStateException("database down");
             }
         }));
-        CompletableFuture<Void> first = submitAsync(groups, "first");
-        gate.awaitWriting(1);
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (String item : List.of("b", "c", "d")) {
-            others.add(submitAsync(groups, item));
-        }
-        awaitWaiting(3);
+        List<CompletableFuture<Void>> submitted = queueBehindFirst(groups, gate, "b", "c", "d");
         gate.open();
 
-        first.get(10, TimeUnit.SECONDS);
-        for (CompletableFuture<Void> other : others) {
+        awaitAll(submitted.subList(0, 1));
+        for (CompletableFuture<Void> other : submitted.subList(1, submitted.size())) {
             assertThatThrownBy(() -> other.get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause()
@@ -192,6 +160,28 @@ class BatcherTests {
     /** A batcher that blames single items for {@link IllegalArgumentException}s only. */
     private static Batcher<String> batcher(int maxSize, int maxInFlight, Consumer<List<String>> handler) {
         return new Batcher<>(maxSize, maxInFlight, handler, failure -> failure instanceof IllegalArgumentException);
+    }
+
+    /**
+     * Submits "first" and holds its write at the gate, then queues the items behind it; the futures of all, first's
+     * first.
+     */
+    private List<CompletableFuture<Void>> queueBehindFirst(Batcher<String> groups, Gate gate, String... items)
+            throws InterruptedException {
+        List<CompletableFuture<Void>> submitted = new ArrayList<>();
+        submitted.add(submitAsync(groups, "first"));
+        gate.awaitWriting(1);
+        for (String item : items) {
+            submitted.add(submitAsync(groups, item));
+        }
+        awaitWaiting(items.length);
+        return submitted;
+    }
+
+    private static void awaitAll(List<CompletableFuture<Void>> submitted) throws Exception {
+        for (CompletableFuture<Void> future : submitted) {
+            future.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private CompletableFuture<Void> submitAsync(Batcher<String> groups, String item) {
