@@ -36,9 +36,9 @@ class Registrations {
             BatchingProperties batching,
             MeterRegistry meters) {
         this.codec = codec;
-        this.groupSizes = BatchMetrics.groupSizes(meters, "registrations");
         this.contactIndex = contactIndex;
         this.jdbc = jdbc;
+        this.groupSizes = BatchMetrics.groupSizes(meters, "registrations");
         this.groups = new Batcher<>(
                 batching.registrations().maxSize(),
                 batching.registrations().concurrent(),
