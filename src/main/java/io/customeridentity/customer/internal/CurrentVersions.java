@@ -24,13 +24,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class CurrentVersions {
 
-    private static final String SELECT = """
+    private static final String SELECT_BY_IDS = """
             SELECT c.id, c.status, c.current_version, c.created_at, v.version, v.recorded_at, v.recorded_by,
                    v.changed_fields, v.profile_ciphertext, v.reason_ciphertext, k.key_id, k.kek_id, k.wrapped_key
             FROM customers c
             JOIN customer_versions v ON v.customer_id = c.id AND v.version = c.current_version
             JOIN customer_data_keys k ON k.key_id = v.data_key_id
-            """;
+            WHERE c.id = ANY(CAST(:ids AS varchar[]))""";
 
     private final JdbcClient jdbc;
     private final Batcher<Lookup> lookups;
@@ -44,21 +44,19 @@ class CurrentVersions {
     }
 
     Optional<StoredVersion> find(String id) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return jdbc.sql(SELECT + "WHERE c.id = :id")
-                    .param("id", id)
-                    .query((rs, n) -> storedVersion(rs))
-                    .optional();
-        }
         Lookup lookup = new Lookup(id);
-        lookups.submit(lookup);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            findAll(List.of(lookup));
+        } else {
+            lookups.submit(lookup);
+        }
         return Optional.ofNullable(lookup.found);
     }
 
     private void findAll(List<Lookup> group) {
         groupSizes.record(group.size());
         Map<String, StoredVersion> found = new HashMap<>();
-        jdbc.sql(SELECT + "WHERE c.id = ANY(CAST(:ids AS varchar[]))")
+        jdbc.sql(SELECT_BY_IDS)
                 .param("ids", group.stream().map(lookup -> lookup.id).toArray(String[]::new))
                 .query((rs, n) -> storedVersion(rs))
                 .list()
