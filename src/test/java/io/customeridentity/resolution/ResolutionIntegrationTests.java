@@ -157,7 +157,8 @@ class ResolutionIntegrationTests {
     @Test
     void listsLikelyDuplicatesBestFirstWithReasons() {
         String email = UUID.randomUUID() + "@example.org";
-        String phone = "+4420794601" + (10 + new java.util.Random().nextInt(89));
+        // 0210-0298: numbers no other test uses, so that only this test's customers share the phone.
+        String phone = "+4420794602" + (10 + new java.util.Random().nextInt(89));
         String postcode = "Z" + UUID.randomUUID().toString().substring(0, 5);
         Map<String, Object> address = Map.of("line1", "1 Test Street", "postalCode", postcode, "country", "GB");
         String me = api.customer(Map.of("email", email, "phone", phone, "address", address));
