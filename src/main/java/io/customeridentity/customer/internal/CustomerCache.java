@@ -29,10 +29,16 @@ class CustomerCache {
     private volatile boolean live;
 
     CustomerCache(CacheProperties properties) {
-        this.entries = Caffeine.newBuilder()
-                .maximumSize(Math.max(properties.maxSize(), 0))
+        Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .expireAfterWrite(properties.ttl())
-                .build();
+                // Evictions on the caller's thread: once the cache is full every miss evicts, and handing that work
+                // to the common pool woke a pool thread per miss, costing more than the eviction itself.
+                .executor(Runnable::run);
+        this.entries = properties.maxSize() != null
+                ? builder.maximumSize(Math.max(properties.maxSize(), 0)).build()
+                : builder.maximumWeight(properties.memoryBudget())
+                        .weigher(CachedCustomerSize::of)
+                        .build();
     }
 
     /** The cached details, or what {@code loader} reads, stored unless a change raced with the read. */

@@ -43,7 +43,7 @@ class CustomerChangeListener implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (properties.maxSize() <= 0 || running) {
+        if (!properties.enabled() || running) {
             return;
         }
         running = true;
