@@ -83,6 +83,22 @@ class EnvelopeEncryptionTests {
     }
 
     @Test
+    void keepsWorkingOnTheSameThreadAfterAFailureAndAcrossDataKeys() {
+        DataKey otherKey = encryption.generateDataKey();
+        byte[] first = encryption.encrypt(dataKey, PLAINTEXT, CONTEXT);
+        assertThatThrownBy(() -> encryption.decrypt(dataKey, Bytes.flipBit(first, 100), CONTEXT))
+                .isInstanceOf(CryptoException.class);
+
+        byte[] second = encryption.encrypt(otherKey, PLAINTEXT, CONTEXT);
+        assertThatThrownBy(() -> encryption.decrypt(dataKey, second, CONTEXT)).isInstanceOf(CryptoException.class);
+
+        assertThat(encryption.decrypt(otherKey, second, CONTEXT)).isEqualTo(PLAINTEXT);
+        assertThat(encryption.decrypt(dataKey, first, CONTEXT)).isEqualTo(PLAINTEXT);
+        assertThat(encryption.decrypt(dataKey, encryption.encrypt(dataKey, PLAINTEXT, CONTEXT), CONTEXT))
+                .isEqualTo(PLAINTEXT);
+    }
+
+    @Test
     void rejectsEveryTruncation() {
         byte[] ciphertext = encryption.encrypt(dataKey, PLAINTEXT, CONTEXT);
 
