@@ -8,10 +8,14 @@ import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.identifier.CustomerId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** How much the customer cache holds: bounded by heap by default, by a count when one is configured. */
@@ -62,6 +66,27 @@ class CustomerCacheTests {
 
         assertThat(defaults.enabled()).isTrue();
         assertThat(defaults.memoryBudget()).isEqualTo(Runtime.getRuntime().maxMemory() / 100 * 25);
+    }
+
+    @Test
+    void bindsTheDocumentedProperties() {
+        CacheProperties bound = bind(Map.of("max-memory", "512MB", "ttl", "2m"));
+        CacheProperties defaults = bind(Map.of());
+        CacheProperties counted = bind(Map.of("max-size", "5000"));
+
+        assertThat(bound.memoryBudget()).isEqualTo(512L * 1024 * 1024);
+        assertThat(bound.ttl()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(defaults.maxSize()).isNull();
+        assertThat(defaults.memoryBudget()).isEqualTo(Runtime.getRuntime().maxMemory() / 100 * 25);
+        assertThat(defaults.ttl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(counted.maxSize()).isEqualTo(5000);
+    }
+
+    private static CacheProperties bind(Map<String, String> properties) {
+        Map<String, String> prefixed = new HashMap<>();
+        properties.forEach((name, value) -> prefixed.put("customer-identity.cache.customers." + name, value));
+        return new Binder(new MapConfigurationPropertySource(prefixed))
+                .bindOrCreate("customer-identity.cache.customers", CacheProperties.class);
     }
 
     /**
