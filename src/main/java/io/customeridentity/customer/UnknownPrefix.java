@@ -9,7 +9,9 @@ public final class UnknownPrefix extends DomainException {
         super("unknown-prefix", Kind.BROKEN_RULE, message);
     }
 
-    public static UnknownPrefix of(String prefix) {
-        return new UnknownPrefix("The prefix '" + prefix + "' is not configured for this service.");
+    /** The message never repeats the requested prefix: the field may hold anything the caller sent. */
+    public static UnknownPrefix forRegistration() {
+        return new UnknownPrefix(
+                "The requested prefix is not one this service issues; GET /api/v1/prefixes lists those it does.");
     }
 }

@@ -57,13 +57,40 @@ public final class TestTokens {
                 Instant.now().plus(Duration.ofMinutes(10)));
     }
 
-    private static String sign(String secret, String subject, String scopes, Instant expiry) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(subject)
-                .claim("scope", scopes)
+    /** The issuer and audience application-test.properties requires. */
+    public static final String ISSUER = "customer-identity-test";
+
+    public static final String AUDIENCE = "customer-identity";
+
+    /** The claims of a valid token with every scope, to be changed by a test before it is {@link #sign signed}. */
+    public static JWTClaimsSet.Builder validClaims() {
+        Instant expiry = Instant.now().plus(Duration.ofMinutes(10));
+        return new JWTClaimsSet.Builder()
+                .subject("test-user")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .claim("scope", ALL_SCOPES)
                 .issueTime(Date.from(expiry.minus(Duration.ofMinutes(20))))
-                .expirationTime(Date.from(expiry))
-                .build();
+                .expirationTime(Date.from(expiry));
+    }
+
+    private static String sign(String secret, String subject, String scopes, Instant expiry) {
+        return sign(
+                secret,
+                validClaims()
+                        .subject(subject)
+                        .claim("scope", scopes)
+                        .issueTime(Date.from(expiry.minus(Duration.ofMinutes(20))))
+                        .expirationTime(Date.from(expiry))
+                        .build());
+    }
+
+    /** Signs {@code claims} with the test secret. */
+    public static String sign(JWTClaimsSet claims) {
+        return sign(SECRET, claims);
+    }
+
+    private static String sign(String secret, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

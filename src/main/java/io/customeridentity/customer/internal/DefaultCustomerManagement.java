@@ -172,7 +172,7 @@ class DefaultCustomerManagement implements CustomerManagement {
         }
         String prefix = requested.strip().toUpperCase(Locale.ROOT);
         if (!scheme.prefixes().contains(prefix)) {
-            throw UnknownPrefix.of(prefix);
+            throw UnknownPrefix.forRegistration();
         }
         return prefix;
     }

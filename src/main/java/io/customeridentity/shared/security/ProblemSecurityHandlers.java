@@ -9,6 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -33,6 +35,16 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         entryPoint.commence(request, response, ex);
+        String claim = brokenClaim(ex);
+        if (claim != null) {
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-token",
+                    "The bearer token's " + claim + " claim is missing or breaks the rules of this service.");
+            problem.setProperty("claim", claim);
+            write(response, problem);
+            return;
+        }
         boolean tokenGiven = request.getHeader("Authorization") != null;
         write(
                 response,
@@ -42,6 +54,20 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                         tokenGiven ? "The bearer token is invalid or expired." : "A bearer token is required."));
     }
 
+    /** The claim a verified token broke a {@link ClaimRules} rule with, if that is why it was refused. */
+    private static String brokenClaim(AuthenticationException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtValidationException invalid) {
+                for (OAuth2Error error : invalid.getErrors()) {
+                    if (error instanceof ClaimRules.ClaimError broken) {
+                        return broken.claim();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
@@ -49,9 +75,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         write(
                 response,
                 Problems.of(
-                        HttpStatus.FORBIDDEN,
-                        "insufficient-scope",
-                        "The bearer token lacks the scope this operation needs."));
+                        HttpStatus.FORBIDDEN, "insufficient-scope", "The bearer token does not grant this operation."));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -8,24 +8,36 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Bearer-token (JWT) resource server: scopes from the {@code scope} claim, problem details on 401/403. */
+/**
+ * Bearer-token (JWT) resource server. Authorisation is by operation: every operation of {@link OperationScopes} needs
+ * its scope for each method that reaches its handler ({@code GET} and {@code HEAD} alike), {@code OPTIONS} is refused,
+ * a path of the API with a method it does not serve reaches Spring MVC only to be answered 404 or 405, and anything
+ * else is denied. 401 and 403 are problem details.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String READ = "SCOPE_customers:read";
-    static final String WRITE = "SCOPE_customers:write";
-    static final String INTERACTIONS_READ = "SCOPE_interactions:read";
-    static final String INTERACTIONS_WRITE = "SCOPE_interactions:write";
-    static final String ACCOUNTS_READ = "SCOPE_accounts:read";
-    static final String ACCOUNTS_WRITE = "SCOPE_accounts:write";
+    private static final String[] PUBLIC = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/v3/api-docs.yaml",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
+    };
 
     @Bean
     SecurityFilterChain securityFilterChain(
@@ -36,57 +48,67 @@ class SecurityConfiguration {
             Clock clock,
             JsonMapper jsonMapper)
             throws Exception {
-        JwtDecoder verifier =
-                jwtProperties.hmacSecret() != null ? hmacJwtDecoder(jwtProperties) : decoders.getIfAvailable();
-        if (verifier == null) {
-            throw new IllegalStateException("No bearer-token verification configured: set "
-                    + "CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET (development, at least 32 bytes) or "
-                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri / jwk-set-uri (production)");
-        }
-        JwtDecoder decoder = tokenCache.maxSize() > 0 ? new CachingJwtDecoder(verifier, tokenCache, clock) : verifier;
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
-                        .permitAll()
-                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasAuthority("SCOPE_actuator:read")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/resolve")
-                        .hasAuthority(READ)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/resolve")
-                        .hasAuthority(ACCOUNTS_READ)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/accounts")
-                        .hasAuthority(ACCOUNTS_READ)
-                        .requestMatchers("/api/v1/customers/*/accounts", "/api/v1/customers/*/accounts/**")
-                        .hasAuthority(ACCOUNTS_WRITE)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/interactions", "/api/v1/interactions/**")
-                        .hasAuthority(INTERACTIONS_WRITE)
-                        .requestMatchers(
-                                HttpMethod.GET, "/api/v1/customers/*/interactions", "/api/v1/customers/*/summary")
-                        .hasAuthority(INTERACTIONS_READ)
-                        .requestMatchers(HttpMethod.GET, "/api/**")
-                        .hasAuthority(READ)
-                        .requestMatchers(HttpMethod.POST, "/api/**")
-                        .hasAuthority(WRITE)
-                        .requestMatchers(HttpMethod.PATCH, "/api/**")
-                        .hasAuthority(WRITE)
-                        .requestMatchers(HttpMethod.DELETE, "/api/**")
-                        .hasAuthority(WRITE)
-                        .anyRequest()
-                        .authenticated())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder))
+                .authorizeHttpRequests(SecurityConfiguration::authorizeOperations)
+                .oauth2ResourceServer(oauth -> oauth.jwt(
+                                jwt -> jwt.decoder(decoder(decoders, jwtProperties, tokenCache, clock))
+                                        .jwtAuthenticationConverter(authenticationConverter(jwtProperties)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    private static void authorizeOperations(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers(HttpMethod.OPTIONS, "/**").denyAll();
+        auth.requestMatchers(HttpMethod.GET, PUBLIC).permitAll();
+        auth.requestMatchers(HttpMethod.HEAD, PUBLIC).permitAll();
+        auth.requestMatchers("/error").permitAll();
+        auth.requestMatchers(HttpMethod.GET, "/actuator/**").hasAuthority(authority(OperationScopes.ACTUATOR_READ));
+        auth.requestMatchers(HttpMethod.HEAD, "/actuator/**").hasAuthority(authority(OperationScopes.ACTUATOR_READ));
+        for (OperationScopes.Rule rule : OperationScopes.RULES) {
+            String authority = authority(rule.scope());
+            auth.requestMatchers(rule.method(), rule.pattern()).hasAuthority(authority);
+            if (rule.method().equals(HttpMethod.GET)) {
+                auth.requestMatchers(HttpMethod.HEAD, rule.pattern()).hasAuthority(authority);
+            }
+        }
+        // Every handler of the API is matched above (OperationScopesIntegrationTests checks it): what is left under
+        // /api reaches no handler and is answered 404 or 405 by Spring MVC, to authenticated callers only.
+        auth.requestMatchers("/api/**").authenticated();
+        auth.anyRequest().denyAll();
+    }
+
+    private static String authority(String scope) {
+        return "SCOPE_" + scope;
+    }
+
+    /** Scopes from the one configured claim: the standard {@code scope}, or {@code scp} where an IdP uses it. */
+    static JwtAuthenticationConverter authenticationConverter(JwtProperties properties) {
+        JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        scopes.setAuthoritiesClaimName(properties.scopeClaim());
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(scopes);
+        return converter;
+    }
+
+    private static JwtDecoder decoder(
+            ObjectProvider<JwtDecoder> decoders,
+            JwtProperties properties,
+            TokenCacheProperties tokenCache,
+            Clock clock) {
+        JwtDecoder verifier = properties.hmacSecret() != null ? hmacJwtDecoder(properties) : decoders.getIfAvailable();
+        if (verifier == null) {
+            throw new IllegalStateException("No bearer-token verification configured: set "
+                    + "CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET (development, at least 32 bytes) or "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri / jwk-set-uri (production)");
+        }
+        JwtDecoder checked = new ClaimCheckingJwtDecoder(verifier, new ClaimRules(properties, clock));
+        return tokenCache.maxSize() > 0 ? new CachingJwtDecoder(checked, tokenCache, clock) : checked;
     }
 
     /**

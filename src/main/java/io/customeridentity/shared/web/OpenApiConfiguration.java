@@ -10,8 +10,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.Map;
 import java.util.TreeSet;
@@ -20,25 +18,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
-/** The OpenAPI description: bearer-token security, and problem-details error responses on every operation. */
+/** The OpenAPI description: its info, and problem-details error responses on every operation. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    private static final String BEARER = "bearerAuth";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final int[] EVERY_OPERATION = {401, 403, 500};
 
     @Bean
     OpenAPI customerIdentityOpenApi() {
-        Components components = new Components()
-                .addSecuritySchemes(
-                        BEARER,
-                        new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer")
-                                .bearerFormat("JWT")
-                                .description("JWT bearer token; scopes come from its `scope` claim "
-                                        + "(customers:read, customers:write)."));
+        // The bearer scheme and each operation's scope come from the security package (OpenApiSecurity).
+        Components components = new Components();
         Map<String, Schema> problemSchemas = ModelConverters.getInstance().readAll(ProblemSchema.class);
         problemSchemas.forEach(components::addSchemas);
         return new OpenAPI()
@@ -49,8 +39,7 @@ class OpenApiConfiguration {
                                 + " IDs and resolves them. Errors are RFC 9457 problem details.")
                         .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
                 .addServersItem(new Server().url("/").description("This service"))
-                .components(components)
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                .components(components);
     }
 
     @Bean

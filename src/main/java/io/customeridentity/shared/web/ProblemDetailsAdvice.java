@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,6 +47,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             MethodArgumentTypeMismatchException.class, "invalid-parameter",
             MissingServletRequestParameterException.class, "invalid-parameter");
 
+    /**
+     * Spring's own details that would repeat what the caller sent (the path, the method or the Content-Type), in
+     * words that do not.
+     */
+    private static final Map<Class<? extends Exception>, String> SAFE_DETAILS = Map.of(
+            NoResourceFoundException.class, "No operation of this service has this path.",
+            HttpRequestMethodNotSupportedException.class,
+                    "This path does not support the request's method; the Allow header lists those it does.",
+            HttpMediaTypeNotSupportedException.class,
+                    "The request body's Content-Type is not one this operation accepts.");
+
     @ExceptionHandler
     ResponseEntity<ProblemDetail> handleDomain(DomainException ex) {
         ProblemDetail problem = Problems.of(statusOf(ex.kind()), ex.code(), ex.getMessage());
@@ -59,7 +71,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> handleRejectedBody(RequestBodyRejected ex) {
+        return problem(rejected(ex));
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        RequestBodyRejected rejected = RequestBodyRejected.in(ex);
+        if (rejected != null) {
+            return problem(rejected(rejected));
+        }
         log.error("Unexpected error", ex);
         return problem(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -83,6 +104,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyRejected rejected = RequestBodyRejected.in(ex);
+        if (rejected != null) {
+            return ResponseEntity.status(rejected.status()).body(rejected(rejected));
+        }
         // The parser's message may quote the body, which can hold personal data: keep it out.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 status, "The request body is missing or is not valid JSON of the expected shape.");
@@ -98,14 +123,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Spring's own message quotes the rejected value, which may be anything the caller sent: name the parameter.
+        String name = ex instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName()
+                : ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The parameter '" + name + "' does not have the expected format.");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             String code = SPRING_CODES.getOrDefault(ex.getClass(), Problems.codeForStatus(statusCode.value()));
             Problems.decorate(problem, code);
+            String safeDetail = SAFE_DETAILS.get(ex.getClass());
+            if (safeDetail != null) {
+                problem.setDetail(safeDetail);
+            }
         }
         return response;
+    }
+
+    private static ProblemDetail rejected(RequestBodyRejected ex) {
+        return Problems.of(ex.status(), ex.code(), ex.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

@@ -26,12 +26,21 @@ public final class Problems {
         String requestId = RequestIdFilter.currentRequestId();
         if (requestId != null) {
             problem.setProperty("requestId", requestId);
+            problem.setInstance(URI.create(instanceOf(requestId)));
         }
         return problem;
     }
 
+    /**
+     * The {@code instance} of a problem: the occurrence, named by its request id, rather than the request's path, which
+     * may hold whatever the caller sent in place of an ID.
+     */
+    public static String instanceOf(String requestId) {
+        return "urn:request:" + requestId;
+    }
+
     /** {@code check-digit-mismatch} becomes {@code Check digit mismatch}. */
-    static String titleOf(String code) {
+    public static String titleOf(String code) {
         String words = code.replace('-', ' ');
         return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
@@ -46,10 +55,16 @@ public final class Problems {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 408 -> "request-timeout";
             case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
+            case 417 -> "expectation-failed";
+            case 431 -> "headers-too-large";
             case 415 -> "unsupported-media-type";
             case 422 -> "unprocessable-content";
+            case 501 -> "not-implemented";
             case 503 -> "service-unavailable";
+            case 505 -> "http-version-not-supported";
             default -> status >= 500 ? "internal-error" : "bad-request";
         };
     }

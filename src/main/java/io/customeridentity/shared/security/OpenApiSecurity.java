@@ -1,0 +1,61 @@
+package io.customeridentity.shared.security;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The security of the OpenAPI description, from the same table that authorises requests: the bearer scheme with every
+ * scope, and on each operation the one scope it needs.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiSecurity {
+
+    static final String BEARER = "bearerAuth";
+
+    @Bean
+    OpenApiCustomizer operationScopes() {
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            String scopes = OperationScopes.RULES.stream()
+                    .map(OperationScopes.Rule::scope)
+                    .distinct()
+                    .map(scope -> "`" + scope + "`")
+                    .collect(Collectors.joining(", "));
+            openApi.getComponents()
+                    .addSecuritySchemes(
+                            BEARER,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT")
+                                    .description("JWT bearer token. Scopes come from its `scope` claim: " + scopes
+                                            + "; each operation names the one it needs. The token must also carry "
+                                            + "`sub` and `exp`, and the configured `iss` and `aud`."));
+            openApi.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> {
+                for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> operation :
+                        item.readOperationsMap().entrySet()) {
+                    OperationScopes.scopeOf(
+                                    HttpMethod.valueOf(operation.getKey().name()), path)
+                            .ifPresent(scope -> operation
+                                    .getValue()
+                                    .setSecurity(List.of(new SecurityRequirement().addList(BEARER, scope))));
+                }
+            });
+        };
+    }
+}
