@@ -57,6 +57,22 @@ class OpenApiIntegrationTests {
     }
 
     @Test
+    void documentsTheBodyLimitsOnEveryOperationWithABody() {
+        int withBody = 0;
+        for (Map.Entry<String, JsonNode> path : apiDocs().path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (operation.getValue().has("requestBody")) {
+                    withBody++;
+                    assertThat(operation.getValue().path("responses").propertyNames())
+                            .as(operation.getKey() + " " + path.getKey())
+                            .contains("408", "413");
+                }
+            }
+        }
+        assertThat(withBody).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void documentsTheIdErrorsOfCustomerLookUp() {
         JsonNode responses = apiDocs().at("/paths/~1api~1v1~1customers~1{id}/get/responses");
 

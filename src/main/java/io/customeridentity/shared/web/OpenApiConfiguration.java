@@ -25,6 +25,9 @@ class OpenApiConfiguration {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final int[] EVERY_OPERATION = {401, 403, 500};
 
+    /** What the edge may answer to an operation that reads a body: too slow (408), too large (413). */
+    private static final int[] WITH_BODY = {408, 413};
+
     @Bean
     OpenAPI customerIdentityOpenApi() {
         // The bearer scheme and each operation's scope come from the security package (OpenApiSecurity).
@@ -48,6 +51,11 @@ class OpenApiConfiguration {
             TreeSet<Integer> statuses = new TreeSet<>();
             for (int status : EVERY_OPERATION) {
                 statuses.add(status);
+            }
+            if (operation.getRequestBody() != null) {
+                for (int status : WITH_BODY) {
+                    statuses.add(status);
+                }
             }
             ProblemResponses declared = handlerMethod.getMethodAnnotation(ProblemResponses.class);
             if (declared != null) {
