@@ -2,6 +2,7 @@ package io.customeridentity.customer.internal;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,10 @@ import org.springframework.stereotype.Component;
  * Hands out values of {@code customer_id_seq} from blocks fetched in one round trip, instead of one round trip per
  * registration. Values stay unique across instances (the sequence never repeats one); a block's unused values are
  * lost when the instance stops, which only leaves gaps, and bodies carry no order anyway (FF1).
+ *
+ * <p>No lock is held while a block is fetched: a caller that finds the queue empty fetches a block itself, on its
+ * own connection (its transaction's, if it has one), so that no registration ever waits for a lock whose holder waits
+ * for a pooled connection. Two callers that both find it empty both fetch; the surplus waits in the queue.
  */
 @Component
 class CustomerSequence {
@@ -22,13 +27,19 @@ class CustomerSequence {
         this.jdbc = jdbc;
     }
 
-    synchronized long next() {
-        if (values.isEmpty()) {
-            values.addAll(jdbc.sql("SELECT nextval('customer_id_seq') FROM generate_series(1, :block)")
-                    .param("block", BLOCK)
-                    .query(Long.class)
-                    .list());
+    long next() {
+        synchronized (values) {
+            if (!values.isEmpty()) {
+                return values.removeFirst();
+            }
         }
-        return values.removeFirst();
+        List<Long> block = jdbc.sql("SELECT nextval('customer_id_seq') FROM generate_series(1, :block)")
+                .param("block", BLOCK)
+                .query(Long.class)
+                .list();
+        synchronized (values) {
+            values.addAll(block.subList(1, block.size()));
+        }
+        return block.get(0);
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -90,9 +91,12 @@ class RequestLimitsIntegrationTests {
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService tricklers = Executors.newFixedThreadPool(TRICKLERS);
         try {
+            CountDownLatch connected = new CountDownLatch(TRICKLERS);
             for (int i = 0; i < TRICKLERS; i++) {
-                tricklers.submit(() -> trickle(running));
+                tricklers.submit(() -> trickle(running, connected));
             }
+            // Measured once the whole crowd is there: every trickler has sent its headers at least once.
+            assertThat(connected.await(30, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<String> slowAuthenticated = CompletableFuture.supplyAsync(this::slowAuthenticatedBody);
             String token = TestTokens.withScopes("customers:read");
             List<Long> worst = new ArrayList<>();
@@ -120,7 +124,8 @@ class RequestLimitsIntegrationTests {
     }
 
     /** Keeps one upload without a token trickling a byte a second, reconnecting when the server hangs up. */
-    private void trickle(AtomicBoolean running) {
+    private void trickle(AtomicBoolean running, CountDownLatch connected) {
+        boolean first = true;
         while (running.get()) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -128,6 +133,10 @@ class RequestLimitsIntegrationTests {
                 out.write(("POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                 + "Content-Length: 100000\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
+                if (first) {
+                    connected.countDown();
+                    first = false;
+                }
                 while (running.get()) {
                     out.write('a');
                     out.flush();
