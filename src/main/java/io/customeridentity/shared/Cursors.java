@@ -33,7 +33,7 @@ public final class Cursors {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> split = List.of(plain.split("\\|", -1));
-            if (split.size() == parts + 1 && split.get(0).equals(kind)) {
+            if (split.size() == parts + 1 && split.get(0).equals(kind) && StorableInput.isStorable(plain)) {
                 return split.subList(1, split.size());
             }
         } catch (IllegalArgumentException ex) {

@@ -31,7 +31,7 @@ class ProfilePatcher {
         try {
             return json.treeToValue(patched, CustomerProfile.class);
         } catch (JacksonException ex) {
-            throw InvalidInputException.of(JsonPaths.of(ex), "Has the wrong type or an unknown value.");
+            throw InvalidInputException.of(JsonPaths.of(ex), JsonPaths.messageOf(ex));
         }
     }
 }

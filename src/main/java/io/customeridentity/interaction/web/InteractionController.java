@@ -10,6 +10,7 @@ import io.customeridentity.interaction.Recorded;
 import io.customeridentity.interaction.TimelineQuery;
 import io.customeridentity.shared.Cursors;
 import io.customeridentity.shared.InvalidInputException;
+import io.customeridentity.shared.StorableInput;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -94,7 +95,10 @@ class InteractionController {
             try {
                 afterAt = Instant.EPOCH.plus(Long.parseLong(position.get(0)), ChronoUnit.MICROS);
                 afterId = UUID.fromString(position.get(1));
-            } catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException ex) {
+                throw Cursors.invalid();
+            }
+            if (!StorableInput.isStorable(afterAt)) {
                 throw Cursors.invalid();
             }
         }

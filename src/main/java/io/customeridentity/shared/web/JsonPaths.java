@@ -7,6 +7,16 @@ public final class JsonPaths {
 
     private JsonPaths() {}
 
+    /** What is wrong with the field the failure is tied to: a rule of ours if one was broken, never the value. */
+    public static String messageOf(JacksonException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StorableJsonConfiguration.UnstorableValue unstorable) {
+                return unstorable.getOriginalMessage();
+            }
+        }
+        return "Has the wrong type or an unknown value.";
+    }
+
     /** The path, or null when the failure is not tied to a field. */
     public static String of(JacksonException ex) {
         StringBuilder path = new StringBuilder();

@@ -1,6 +1,7 @@
 package io.customeridentity.shared.web;
 
 import io.customeridentity.identifier.InvalidCustomerIdException;
+import io.customeridentity.shared.DatabaseFailures;
 import io.customeridentity.shared.DomainException;
 import io.customeridentity.shared.FieldViolation;
 import java.util.List;
@@ -34,6 +35,9 @@ import tools.jackson.core.JacksonException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** How long a caller should wait before retrying after the database failed. */
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     /** Spring's own exceptions that deserve a more telling code than their status alone. */
     private static final Map<Class<? extends Exception>, String> SPRING_CODES = Map.of(
@@ -81,6 +85,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (rejected != null) {
             return problem(rejected(rejected));
         }
+        if (DatabaseFailures.isUnavailable(ex)) {
+            // One line, no stack trace: an outage makes many of these, and the cause's class says what happened.
+            log.warn("Database unavailable: {}", rootCauseClass(ex));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(Problems.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "database-unavailable",
+                            "The database is unavailable or overloaded; retry after a moment (with the same "
+                                    + "Idempotency-Key for a registration)."));
+        }
         log.error("Unexpected error", ex);
         return problem(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -114,8 +129,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson && JsonPaths.of(jackson) != null) {
                 problem.setProperty(
-                        "errors",
-                        List.of(new FieldViolation(JsonPaths.of(jackson), "Has the wrong type or an unknown value.")));
+                        "errors", List.of(new FieldViolation(JsonPaths.of(jackson), JsonPaths.messageOf(jackson))));
                 break;
             }
         }
@@ -130,7 +144,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? argument.getName()
                 : ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The parameter '" + name + "' does not have the expected format.");
+                HttpStatus.BAD_REQUEST, "The parameter '" + name + "' is malformed or out of range.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -147,6 +161,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return response;
+    }
+
+    private static String rootCauseClass(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName();
     }
 
     private static ProblemDetail rejected(RequestBodyRejected ex) {
