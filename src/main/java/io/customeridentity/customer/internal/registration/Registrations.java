@@ -9,11 +9,13 @@ import io.customeridentity.customer.internal.matching.ContactIndex;
 import io.customeridentity.customer.internal.profile.ProfileDiff;
 import io.customeridentity.customer.internal.versions.CustomerVersionStore;
 import io.customeridentity.shared.Batcher;
+import io.customeridentity.shared.UnnestParameters;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -77,31 +79,13 @@ class Registrations {
 
     private void write(List<Row> rows) {
         groupSizes.record(rows.size());
-        int n = rows.size();
-        String[] ids = new String[n], prefixes = new String[n], keyIds = new String[n], fields = new String[n];
-        String[] actors = new String[n], times = new String[n];
-        byte[][] wrappedKeys = new byte[n][], profiles = new byte[n][];
-        int indexCount =
-                rows.stream().mapToInt(row -> row.indexes().kinds().length).sum();
-        String[] indexOwners = new String[indexCount], kinds = new String[indexCount];
-        byte[][] indexes = new byte[indexCount][];
-        int j = 0;
-        for (int i = 0; i < n; i++) {
-            Row row = rows.get(i);
-            ids[i] = row.customerId();
-            prefixes[i] = row.prefix();
-            keyIds[i] = row.keyId().toString();
-            wrappedKeys[i] = row.wrappedKey();
-            profiles[i] = row.profile();
-            fields[i] = row.fields();
-            actors[i] = row.actor();
-            times[i] = row.now().toString();
-            for (int k = 0; k < row.indexes().kinds().length; k++, j++) {
-                indexOwners[j] = row.customerId();
-                kinds[j] = row.indexes().kinds()[k];
-                indexes[j] = row.indexes().indexes()[k];
-            }
-        }
+        List<IndexEntry> indexEntries = rows.stream()
+                .flatMap(row -> IntStream.range(0, row.indexes().kinds().length)
+                        .mapToObj(k -> new IndexEntry(
+                                row.customerId(),
+                                row.indexes().kinds()[k],
+                                row.indexes().indexes()[k])))
+                .toList();
         jdbc.sql("""
                         WITH registration AS (
                             SELECT * FROM unnest(CAST(:ids AS varchar[]), CAST(:prefixes AS varchar[]),
@@ -122,20 +106,27 @@ class Registrations {
                         INSERT INTO customer_contact_index (customer_id, kind, blind_index)
                         SELECT * FROM unnest(CAST(:indexOwners AS varchar[]), CAST(:kinds AS varchar[]),
                             CAST(:indexes AS bytea[]))""")
-                .param("ids", ids)
-                .param("prefixes", prefixes)
-                .param("keyIds", keyIds)
-                .param("wrappedKeys", wrappedKeys)
-                .param("profiles", profiles)
-                .param("fields", fields)
-                .param("actors", actors)
-                .param("times", times)
+                .params(UnnestParameters.of(rows)
+                        .text("ids", Row::customerId)
+                        .text("prefixes", Row::prefix)
+                        .text("keyIds", Row::keyId)
+                        .bytes("wrappedKeys", Row::wrappedKey)
+                        .bytes("profiles", Row::profile)
+                        .text("fields", Row::fields)
+                        .text("actors", Row::actor)
+                        .text("times", Row::now)
+                        .toMap())
+                .params(UnnestParameters.of(indexEntries)
+                        .text("indexOwners", IndexEntry::customerId)
+                        .text("kinds", IndexEntry::kind)
+                        .bytes("indexes", IndexEntry::index)
+                        .toMap())
                 .param("kekId", codec.kekId())
-                .param("indexOwners", indexOwners)
-                .param("kinds", kinds)
-                .param("indexes", indexes)
                 .update();
     }
+
+    /** One blind index of one registration. */
+    private record IndexEntry(String customerId, String kind, byte[] index) {}
 
     /** A registration ready to write: everything encrypted, nothing left to compute. */
     private record Row(
