@@ -42,7 +42,7 @@ class DefaultCustomerManagement implements CustomerManagement {
 
     /**
      * From the {@link CustomerCache} when it holds the customer; else one statement (two for a merged customer), not
-     * transactional on purpose, see {@code CurrentVersions}.
+     * transactional on purpose, see {@code StoredVersions}.
      */
     @Override
     public CustomerDetails find(CustomerId id) {

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How concurrent requests share statements ({@link io.customeridentity.shared.Batcher}): registrations without an
- * idempotency key (see {@code Registrations}) and look-ups of current versions (see {@code CurrentVersions}).
+ * idempotency key (see {@code Registrations}) and look-ups of current versions (see {@code StoredVersions}).
  */
 @ConfigurationProperties("customer-identity.batching")
 public record BatchingProperties(

@@ -9,6 +9,7 @@ import io.customeridentity.customer.MergeNotFound;
 import io.customeridentity.customer.Resolved;
 import io.customeridentity.customer.VersionConflict;
 import io.customeridentity.customer.internal.cache.CustomerCache;
+import io.customeridentity.customer.internal.store.CustomerTables;
 import io.customeridentity.identifier.CustomerId;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,12 +34,15 @@ class DefaultCustomerMerges implements CustomerMerges {
     private final JdbcClient jdbc;
     private final MergeQueries queries;
     private final CustomerCache cache;
+    private final CustomerTables tables;
     private final Clock clock;
 
-    DefaultCustomerMerges(JdbcClient jdbc, MergeQueries queries, CustomerCache cache, Clock clock) {
+    DefaultCustomerMerges(
+            JdbcClient jdbc, MergeQueries queries, CustomerCache cache, CustomerTables tables, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.cache = cache;
+        this.tables = tables;
         this.clock = clock;
     }
 
@@ -147,10 +151,7 @@ class DefaultCustomerMerges implements CustomerMerges {
     }
 
     private void setStatus(CustomerId id, CustomerStatus status) {
-        jdbc.sql("UPDATE customers SET status = :status WHERE id = :id")
-                .param("status", status.name())
-                .param("id", id.value())
-                .update();
+        tables.setStatus(id.value(), status);
         cache.evictAfterCommit(id.value());
     }
 

@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A customer's identity row, for queries: inserted by {@link Registrations}; the ID never changes; status and the
- * current-version pointer do (the pointer moves with a conditional update, see {@link Customers#advance}).
+ * A customer's identity row, for queries (written by {@code CustomerTables}): the ID never changes; status and the
+ * current-version pointer do.
  */
 @Entity
 @Table(name = "customers")

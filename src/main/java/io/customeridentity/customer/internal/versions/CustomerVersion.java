@@ -5,20 +5,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One append-only version of a customer's profile: the encrypted snapshot after a change, which fields changed, who
- * made it, when and (encrypted) why. Never updated: the database rejects it.
+ * made it, when and (encrypted) why. Mapped for queries and schema validation; written by {@code CustomerTables}, never
+ * updated (the database rejects it).
  */
 @Entity
 @Table(name = "customer_versions")
 @IdClass(CustomerVersion.Key.class)
-class CustomerVersion implements Persistable<CustomerVersion.Key> {
+class CustomerVersion {
 
     /** Primary key: the customer and the version number. */
     record Key(String customerId, int version) implements Serializable {}
@@ -48,37 +47,5 @@ class CustomerVersion implements Persistable<CustomerVersion.Key> {
     @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
 
-    @Transient
-    private boolean isNew;
-
     protected CustomerVersion() {}
-
-    CustomerVersion(
-            Key key,
-            UUID dataKeyId,
-            byte[] profileCiphertext,
-            String changedFields,
-            byte[] reasonCiphertext,
-            Instant recordedAt,
-            String recordedBy) {
-        this.customerId = key.customerId();
-        this.version = key.version();
-        this.dataKeyId = dataKeyId;
-        this.profileCiphertext = profileCiphertext;
-        this.changedFields = changedFields;
-        this.reasonCiphertext = reasonCiphertext;
-        this.recordedAt = recordedAt;
-        this.recordedBy = recordedBy;
-        this.isNew = true;
-    }
-
-    @Override
-    public Key getId() {
-        return new Key(customerId, version);
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
 }

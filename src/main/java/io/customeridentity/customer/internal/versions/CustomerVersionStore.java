@@ -30,7 +30,7 @@ public class CustomerVersionStore {
 
     private final Customers customers;
     private final CustomerVersions versions;
-    private final CurrentVersions currentVersions;
+    private final StoredVersions storedVersions;
     private final ProfileCodec codec;
     private final MergeQueries merges;
     private final CustomerKeys customerKeys;
@@ -38,21 +38,21 @@ public class CustomerVersionStore {
     CustomerVersionStore(
             Customers customers,
             CustomerVersions versions,
-            CurrentVersions currentVersions,
+            StoredVersions storedVersions,
             ProfileCodec codec,
             MergeQueries merges,
             CustomerKeys customerKeys) {
         this.customers = customers;
         this.versions = versions;
-        this.currentVersions = currentVersions;
+        this.storedVersions = storedVersions;
         this.codec = codec;
         this.merges = merges;
         this.customerKeys = customerKeys;
     }
 
-    /** The current version, see {@link CurrentVersions}. */
+    /** The current version, see {@link StoredVersions}. */
     public Optional<StoredVersion> current(String id) {
-        return currentVersions.find(id);
+        return storedVersions.find(id);
     }
 
     public boolean exists(String id) {
@@ -60,15 +60,15 @@ public class CustomerVersionStore {
     }
 
     public CustomerDetails findAsOf(CustomerId id, Instant at) {
-        return customers
-                .findAsOf(id.value(), at)
+        return storedVersions
+                .asOf(id.value(), at)
                 .map(this::details)
                 .orElseThrow(() -> notFoundOr(id, VersionNotFound.at(id, at)));
     }
 
     public CustomerDetails findVersion(CustomerId id, int version) {
-        return customers
-                .findVersion(id.value(), version)
+        return storedVersions
+                .version(id.value(), version)
                 .map(this::details)
                 .orElseThrow(() -> notFoundOr(id, VersionNotFound.number(id, version)));
     }

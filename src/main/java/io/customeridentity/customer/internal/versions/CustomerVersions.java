@@ -5,12 +5,8 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** Append-only profile versions: saving is the only write. */
+/** Reads of the append-only profile versions (written by {@code CustomerTables}). */
 interface CustomerVersions extends Repository<CustomerVersion, CustomerVersion.Key> {
-
-    CustomerVersion save(CustomerVersion version);
-
-    void flush();
 
     /** Version headers newest first, below a version (keyset pagination). */
     @Query("""

@@ -13,6 +13,7 @@ import io.customeridentity.customer.internal.keys.ProfileCodec;
 import io.customeridentity.customer.internal.matching.ContactIndex;
 import io.customeridentity.customer.internal.profile.ProfileDiff;
 import io.customeridentity.customer.internal.profile.ProfileNormalizer;
+import io.customeridentity.customer.internal.store.CustomerTables;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,15 +21,15 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Changes a profile as a new version: moves the customer's current-version pointer (JPA: a conditional update whose
- * row lock serialises concurrent changes) and appends the encrypted version (JPA: an entity saved once).
+ * Changes a profile as a new version: moves the customer's current-version pointer (a conditional update whose row
+ * lock serialises concurrent changes), appends the encrypted version and replaces the contact indexes.
  */
 @Component
 public class ProfileChanges {
 
     private final CustomerVersionStore store;
     private final Customers customers;
-    private final CustomerVersions versions;
+    private final CustomerTables tables;
     private final ProfileNormalizer normalizer;
     private final ProfileCodec codec;
     private final ContactIndex contactIndex;
@@ -38,7 +39,7 @@ public class ProfileChanges {
     ProfileChanges(
             CustomerVersionStore store,
             Customers customers,
-            CustomerVersions versions,
+            CustomerTables tables,
             ProfileNormalizer normalizer,
             ProfileCodec codec,
             ContactIndex contactIndex,
@@ -46,7 +47,7 @@ public class ProfileChanges {
             Clock clock) {
         this.store = store;
         this.customers = customers;
-        this.versions = versions;
+        this.tables = tables;
         this.normalizer = normalizer;
         this.codec = codec;
         this.contactIndex = contactIndex;
@@ -71,13 +72,13 @@ public class ProfileChanges {
             return store.details(current, before);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (customers.advance(id.value(), current.version(), now) == 0) {
+        if (!tables.advance(id.value(), current.version(), now)) {
             int latest = customers.currentVersion(id.value()).orElse(current.version());
             throw VersionConflict.expected(update.expectedVersion(), latest);
         }
         int next = current.version() + 1;
         append(id.value(), next, key, current, after, changed, update, now);
-        contactIndex.update(id.value(), after);
+        tables.replaceContactIndex(id.value(), contactIndex.entriesOf(after));
         cache.evictAfterCommit(id.value());
         return new CustomerDetails(id, current.status(), next, current.createdAt(), now, after, null);
     }
@@ -91,14 +92,14 @@ public class ProfileChanges {
             List<String> changedFields,
             ProfileUpdate update,
             Instant now) {
-        versions.save(new CustomerVersion(
-                new CustomerVersion.Key(customerId, version),
+        tables.appendVersion(
+                customerId,
+                version,
                 current.keyId(),
                 codec.encryptProfile(key, customerId, version, profile),
                 String.join(CustomerVersionStore.FIELD_SEPARATOR, changedFields),
                 codec.encryptReason(key, customerId, version, update.reason()),
                 now,
-                update.actor()));
-        versions.flush();
+                update.actor());
     }
 }
