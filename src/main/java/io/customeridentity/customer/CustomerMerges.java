@@ -32,5 +32,5 @@ public interface CustomerMerges {
      *
      * @throws CustomerNotFound when no customer has the ID
      */
-    List<String> groupOf(CustomerId survivor);
+    List<CustomerId> groupOf(CustomerId survivor);
 }

@@ -128,7 +128,7 @@ class DefaultAccountManagement implements AccountManagement {
     }
 
     private DataKey dataKey(CustomerId customerId) {
-        DataKey key = customerKeys.currentKeys(List.of(customerId.value())).get(customerId.value());
+        DataKey key = customerKeys.currentKeys(List.of(customerId)).get(customerId);
         if (key == null) {
             throw CustomerNotFound.forId(customerId);
         }

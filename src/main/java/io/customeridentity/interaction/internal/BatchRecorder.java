@@ -2,6 +2,7 @@ package io.customeridentity.interaction.internal;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerKeys;
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.identifier.InvalidCustomerIdException;
 import io.customeridentity.interaction.BatchItemResult;
@@ -48,7 +49,7 @@ class BatchRecorder {
     private static final class Item {
 
         final int index;
-        String customerId;
+        CustomerId customerId;
         ValidInteraction valid;
         InteractionRow row;
         BatchItemResult result;
@@ -100,7 +101,7 @@ class BatchRecorder {
     private Item validated(int index, NewInteraction interaction, Instant now) {
         Item item = new Item(index);
         try {
-            item.customerId = scheme.parse(interaction.customerId()).value();
+            item.customerId = scheme.parse(interaction.customerId());
             item.valid = InteractionValidator.validate(interaction, now);
         } catch (InvalidCustomerIdException ex) {
             item.reject(ex.reason().code(), "customerId", ex.getMessage());
@@ -117,23 +118,23 @@ class BatchRecorder {
      * customer.
      */
     private void toRows(List<Item> items) {
-        Set<String> withDetails = new HashSet<>();
-        Set<String> withoutDetails = new HashSet<>();
+        Set<CustomerId> withDetails = new HashSet<>();
+        Set<CustomerId> withoutDetails = new HashSet<>();
         for (Item item : items) {
             if (item.pending()) {
                 (item.valid.details() == null ? withoutDetails : withDetails).add(item.customerId);
             }
         }
         withoutDetails.removeAll(withDetails);
-        Map<String, DataKey> keys = customerKeys.currentKeys(withDetails);
-        Set<String> known = customerKeys.existing(withoutDetails);
+        Map<CustomerId, DataKey> keys = customerKeys.currentKeys(withDetails);
+        Set<CustomerId> known = customerKeys.existing(withoutDetails);
         for (Item item : items) {
             if (item.pending()) {
                 DataKey key = keys.get(item.customerId);
                 if (key == null && !known.contains(item.customerId)) {
                     item.reject("customer-not-found", "customerId", "No customer has this ID.");
                 } else {
-                    item.row = rows.of(item.customerId, item.valid, key);
+                    item.row = rows.of(item.customerId.value(), item.valid, key);
                 }
             }
         }

@@ -60,7 +60,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     @Transactional
     public Recorded record(CustomerId customerId, NewInteraction interaction) {
         ValidInteraction valid = InteractionValidator.validate(interaction, now());
-        DataKey key = customerKeys.currentKeys(List.of(customerId.value())).get(customerId.value());
+        DataKey key = customerKeys.currentKeys(List.of(customerId)).get(customerId);
         if (key == null) {
             throw CustomerNotFound.forId(customerId);
         }
@@ -89,7 +89,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     @Override
     @Transactional(readOnly = true)
     public InteractionSummary summary(CustomerId customerId) {
-        List<String> group = merges.groupOf(customerId);
+        List<CustomerId> group = merges.groupOf(customerId);
         return SummaryCalculator.summarise(customerId, stats.of(group), store.openComplaints(group));
     }
 

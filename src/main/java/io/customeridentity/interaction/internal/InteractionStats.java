@@ -1,5 +1,6 @@
 package io.customeridentity.interaction.internal;
 
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.interaction.InteractionType;
 import io.customeridentity.shared.UnnestParameters;
 import java.math.BigDecimal;
@@ -84,11 +85,11 @@ class InteractionStats {
     }
 
     /** The aggregate rows of the given customers (a merge group). */
-    List<Stat> of(List<String> customerIds) {
+    List<Stat> of(List<CustomerId> customerIds) {
         return jdbc.sql("""
                         SELECT type, currency, count, amount_sum, rating_sum, rating_count, first_at, last_at
                         FROM interaction_stats WHERE customer_id = ANY(:customers)""")
-                .param("customers", customerIds.toArray(String[]::new))
+                .param("customers", customerIds.stream().map(CustomerId::value).toArray(String[]::new))
                 .query((rs, n) -> new Stat(
                         InteractionType.valueOf(rs.getString("type")),
                         rs.getString("currency"),

@@ -1,5 +1,6 @@
 package io.customeridentity.interaction.internal;
 
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.interaction.InteractionChannel;
 import io.customeridentity.interaction.InteractionType;
 import io.customeridentity.interaction.TimelineQuery;
@@ -95,7 +96,7 @@ class InteractionStore {
      * Complaints not yet followed by a support contact: those that occurred after the customer's latest
      * SUPPORT_CONTACT. Two index range scans on (customer_id, type, occurred_at).
      */
-    long openComplaints(List<String> customerIds) {
+    long openComplaints(List<CustomerId> customerIds) {
         return jdbc.sql("""
                         SELECT count(*) FROM interactions c
                         WHERE c.customer_id = ANY(:customers) AND c.type = 'COMPLAINT'
@@ -103,7 +104,7 @@ class InteractionStore {
                                                          WHERE s.customer_id = ANY(:customers)
                                                            AND s.type = 'SUPPORT_CONTACT'),
                                                         '-infinity')""")
-                .param("customers", customerIds.toArray(String[]::new))
+                .param("customers", customerIds.stream().map(CustomerId::value).toArray(String[]::new))
                 .query(Long.class)
                 .single();
     }
@@ -112,7 +113,7 @@ class InteractionStore {
      * Newest first across the given customers (a merge group), keyset-paginated on (occurred_at, id): deep pages cost
      * what the first does.
      */
-    List<InteractionRow> page(List<String> customerIds, TimelineQuery query) {
+    List<InteractionRow> page(List<CustomerId> customerIds, TimelineQuery query) {
         StringBuilder filters = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (query.type() != null) {
@@ -141,7 +142,7 @@ class InteractionStore {
         // PostgreSQL fetch and sort every matching row of the group before applying the limit.
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < customerIds.size(); i++) {
-            params.put("customer" + i, customerIds.get(i));
+            params.put("customer" + i, customerIds.get(i).value());
             sql.append(i == 0 ? "" : " UNION ALL ")
                     .append("(SELECT ")
                     .append(COLUMNS)

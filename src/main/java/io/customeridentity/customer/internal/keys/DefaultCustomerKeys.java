@@ -2,12 +2,14 @@ package io.customeridentity.customer.internal.keys;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerKeys;
+import io.customeridentity.identifier.CustomerId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,17 +28,18 @@ class DefaultCustomerKeys implements CustomerKeys {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<String, DataKey> currentKeys(Collection<String> customerIds) {
-        Map<String, DataKey> keys = new HashMap<>();
+    public Map<CustomerId, DataKey> currentKeys(Collection<CustomerId> customerIds) {
+        Map<CustomerId, DataKey> keys = new HashMap<>();
         if (customerIds.isEmpty()) {
             return keys;
         }
+        Map<String, CustomerId> asked = byValue(customerIds);
         jdbc.sql("""
                         SELECT DISTINCT ON (customer_id) key_id, customer_id, kek_id, wrapped_key
                         FROM customer_data_keys WHERE customer_id = ANY(:ids)
                         ORDER BY customer_id, created_at DESC""")
-                .param("ids", customerIds.toArray(String[]::new))
-                .query((rs, n) -> Map.entry(rs.getString("customer_id"), unwrap(rs)))
+                .param("ids", asked.keySet().toArray(String[]::new))
+                .query((rs, n) -> Map.entry(asked.get(rs.getString("customer_id")), unwrap(rs)))
                 .list()
                 .forEach(entry -> keys.put(entry.getKey(), entry.getValue()));
         return keys;
@@ -44,15 +47,15 @@ class DefaultCustomerKeys implements CustomerKeys {
 
     @Override
     @Transactional(readOnly = true)
-    public Set<String> existing(Collection<String> customerIds) {
+    public Set<CustomerId> existing(Collection<CustomerId> customerIds) {
         if (customerIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("""
-                        SELECT DISTINCT customer_id FROM customer_data_keys WHERE customer_id = ANY(:ids)""")
-                .param("ids", customerIds.toArray(String[]::new))
-                .query(String.class)
-                .list());
+        Map<String, CustomerId> asked = byValue(customerIds);
+        return jdbc.sql("""
+                        SELECT DISTINCT customer_id FROM customer_data_keys WHERE customer_id = ANY(:ids)""").param("ids", asked.keySet().toArray(String[]::new)).query(String.class).list().stream()
+                .map(asked::get)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     @Override
@@ -68,6 +71,13 @@ class DefaultCustomerKeys implements CustomerKeys {
                 .list()
                 .forEach(key -> keys.put(key.id(), key));
         return keys;
+    }
+
+    /** The asked IDs by their stored form: rows map back to them without parsing. */
+    private static Map<String, CustomerId> byValue(Collection<CustomerId> customerIds) {
+        Map<String, CustomerId> byValue = new HashMap<>();
+        customerIds.forEach(id -> byValue.put(id.value(), id));
+        return byValue;
     }
 
     private DataKey unwrap(java.sql.ResultSet row) throws java.sql.SQLException {

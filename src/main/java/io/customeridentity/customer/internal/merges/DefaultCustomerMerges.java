@@ -122,8 +122,10 @@ class DefaultCustomerMerges implements CustomerMerges {
 
     @Override
     @Transactional(readOnly = true)
-    public List<String> groupOf(CustomerId survivor) {
-        List<String> group = queries.groupOf(survivor.value());
+    public List<CustomerId> groupOf(CustomerId survivor) {
+        List<CustomerId> group = queries.groupOf(survivor.value()).stream()
+                .map(CustomerId::parse)
+                .toList();
         if (group.isEmpty()) {
             throw CustomerNotFound.forId(survivor);
         }
