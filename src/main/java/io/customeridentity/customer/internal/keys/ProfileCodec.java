@@ -1,5 +1,6 @@
 package io.customeridentity.customer.internal.keys;
 
+import io.customeridentity.crypto.AssociatedData;
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.crypto.EnvelopeEncryption;
 import io.customeridentity.customer.CustomerProfile;
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Encrypts profile snapshots and change reasons under the customer's data key. The associated data binds each
- * ciphertext to its customer, version and purpose, so a ciphertext copied into another row does not decrypt.
+ * Encrypts profile snapshots and change reasons under the customer's data key, bound to their row by
+ * {@link AssociatedData}, and wraps and unwraps the data keys themselves.
  */
 @Component
 public class ProfileCodec {
@@ -40,11 +41,11 @@ public class ProfileCodec {
     }
 
     public byte[] encryptProfile(DataKey key, String customerId, int version, CustomerProfile profile) {
-        return encryption.encrypt(key, json.writeValueAsBytes(profile), context(customerId, version, "profile"));
+        return encryption.encrypt(key, json.writeValueAsBytes(profile), AssociatedData.profile(customerId, version));
     }
 
     public CustomerProfile decryptProfile(DataKey key, String customerId, int version, byte[] ciphertext) {
-        byte[] plain = encryption.decrypt(key, ciphertext, context(customerId, version, "profile"));
+        byte[] plain = encryption.decrypt(key, ciphertext, AssociatedData.profile(customerId, version));
         return json.readValue(plain, CustomerProfile.class);
     }
 
@@ -52,7 +53,8 @@ public class ProfileCodec {
         if (reason == null) {
             return null;
         }
-        return encryption.encrypt(key, reason.getBytes(StandardCharsets.UTF_8), context(customerId, version, "reason"));
+        return encryption.encrypt(
+                key, reason.getBytes(StandardCharsets.UTF_8), AssociatedData.changeReason(customerId, version));
     }
 
     public String decryptReason(DataKey key, String customerId, int version, byte[] ciphertext) {
@@ -60,10 +62,7 @@ public class ProfileCodec {
             return null;
         }
         return new String(
-                encryption.decrypt(key, ciphertext, context(customerId, version, "reason")), StandardCharsets.UTF_8);
-    }
-
-    private static String context(String customerId, int version, String purpose) {
-        return "customer_versions:" + customerId + ":" + version + ":" + purpose;
+                encryption.decrypt(key, ciphertext, AssociatedData.changeReason(customerId, version)),
+                StandardCharsets.UTF_8);
     }
 }
