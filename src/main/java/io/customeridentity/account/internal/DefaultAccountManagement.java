@@ -57,7 +57,7 @@ class DefaultAccountManagement implements AccountManagement {
             throw InvalidInputException.of("type", "Required: IBAN, CARD, BANK_ACCOUNT, INVESTMENT, LOAN or OTHER.");
         }
         String label = label(request.label());
-        AccountNumbers.Valid number = AccountNumbers.validate(request.accountNumber(), request.type());
+        AccountNumberValidator.Valid number = AccountNumberValidator.validate(request.accountNumber(), request.type());
         DataKey key = dataKey(customerId);
         byte[] fingerprint = codec.fingerprint(number.normalized());
         store.lock(customerId.value(), fingerprint);
@@ -97,7 +97,7 @@ class DefaultAccountManagement implements AccountManagement {
     @Override
     @Transactional(readOnly = true)
     public List<AccountMatch> resolve(String accountNumber, AccountType type) {
-        byte[] fingerprint = codec.fingerprint(AccountNumbers.normalize(accountNumber));
+        byte[] fingerprint = codec.fingerprint(AccountNumberValidator.normalize(accountNumber));
         return store.linkedTo(fingerprint, type).stream()
                 .map(row -> new AccountMatch(survivorOf(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
                 .toList();

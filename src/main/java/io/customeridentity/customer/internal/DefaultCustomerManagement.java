@@ -5,7 +5,7 @@ import io.customeridentity.customer.CustomerManagement;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.NewCustomer;
 import io.customeridentity.customer.ProfileUpdate;
-import io.customeridentity.customer.Registration;
+import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.VersionSummary;
 import io.customeridentity.customer.internal.cache.CustomerCache;
 import io.customeridentity.customer.internal.registration.CustomerRegistrar;
@@ -36,7 +36,7 @@ class DefaultCustomerManagement implements CustomerManagement {
 
     /** Transactional only with an idempotency key, see {@link CustomerRegistrar}. */
     @Override
-    public Registration register(NewCustomer request, String actor, String idempotencyKey) {
+    public Registered register(NewCustomer request, String actor, String idempotencyKey) {
         return registrar.register(request, actor, idempotencyKey);
     }
 

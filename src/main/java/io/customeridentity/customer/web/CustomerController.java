@@ -3,7 +3,7 @@ package io.customeridentity.customer.web;
 import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerManagement;
 import io.customeridentity.customer.ProfileUpdate;
-import io.customeridentity.customer.Registration;
+import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.VersionConflict;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.web.ETags;
@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Customers", description = "Register customers, read them by customer ID, change their profiles.")
 class CustomerController {
 
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    static final String PATCH_JSON = "application/merge-patch+json";
 
     private final CustomerManagement customers;
     private final ProfilePatcher patcher;
@@ -76,13 +76,13 @@ class CustomerController {
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     String idempotencyKey,
             Authentication caller) {
-        Registration registration = customers.register(
+        Registered registered = customers.register(
                 request.toNewCustomer(), caller.getName(), IdempotencyKeyHeader.validate(idempotencyKey));
-        CustomerDetails created = registration.customer();
+        CustomerDetails created = registered.customer();
         ResponseEntity.BodyBuilder response = ResponseEntity.created(
                         URI.create("/api/v1/customers/" + created.id().value()))
                 .eTag(ETags.of(created.version()));
-        if (registration.replayed()) {
+        if (!registered.created()) {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(CustomerResponse.of(created));
@@ -126,7 +126,7 @@ class CustomerController {
 
     @PatchMapping(
             path = "/{id}",
-            consumes = {MERGE_PATCH_JSON, "application/json"})
+            consumes = {PATCH_JSON, "application/json"})
     @Operation(
             operationId = "patchCustomer",
             summary = "Change a customer's profile (JSON Merge Patch)",
@@ -150,7 +150,7 @@ class CustomerController {
                             example = "Moved house")
                     @RequestHeader(name = "X-Change-Reason", required = false)
                     String reason,
-            @RequestBody MergePatchBody body,
+            @RequestBody ProfilePatchBody body,
             Authentication caller) {
         int expected = ETags.versionFromIfMatch(ifMatch);
         JsonNode patch = body.document();

@@ -1,7 +1,7 @@
 package io.customeridentity.customer.web;
 
+import io.customeridentity.customer.CustomerMerge;
 import io.customeridentity.customer.CustomerMerges;
-import io.customeridentity.customer.MergeEvent;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.shared.InvalidInputException;
@@ -120,7 +120,7 @@ class MergeController {
             @Schema(example = "Different people after all", maxLength = 500)
             String reason) {}
 
-    /** A merge event. */
+    /** A merge and its reversal, if any. */
     record MergeResponse(
             UUID mergeId,
             @Schema(example = "AC12345678900") String survivorId,
@@ -130,18 +130,18 @@ class MergeController {
             String reason,
             @Schema(description = "Present once reversed.") Instant reversedAt) {
 
-        static MergeResponse of(MergeEvent event) {
+        static MergeResponse of(CustomerMerge merge) {
             return new MergeResponse(
-                    event.mergeId(),
-                    event.survivorId().value(),
-                    event.mergedCustomerId().value(),
-                    event.at(),
-                    event.by(),
-                    event.reason(),
-                    event.reversedAt());
+                    merge.mergeId(),
+                    merge.survivorId().value(),
+                    merge.mergedCustomerId().value(),
+                    merge.at(),
+                    merge.by(),
+                    merge.reason(),
+                    merge.reversedAt());
         }
     }
 
-    /** Merge events. */
+    /** Merges, oldest first. */
     record MergeList(List<MergeResponse> items) {}
 }

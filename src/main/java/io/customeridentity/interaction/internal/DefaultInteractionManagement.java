@@ -90,7 +90,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     @Transactional(readOnly = true)
     public InteractionSummary summary(CustomerId customerId) {
         List<CustomerId> group = merges.groupOf(customerId);
-        return SummaryCalculator.summarise(customerId, stats.of(group), store.openComplaints(group));
+        return SummaryCalculator.summarize(customerId, stats.of(group), store.openComplaints(group));
     }
 
     @Override

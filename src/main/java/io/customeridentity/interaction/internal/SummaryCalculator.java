@@ -18,7 +18,7 @@ final class SummaryCalculator {
 
     private SummaryCalculator() {}
 
-    static InteractionSummary summarise(CustomerId id, List<InteractionStats.Stat> stats, long openComplaints) {
+    static InteractionSummary summarize(CustomerId id, List<InteractionStats.Stat> stats, long openComplaints) {
         long count = 0;
         long ratingSum = 0;
         long ratingCount = 0;

@@ -1,10 +1,10 @@
 package io.customeridentity.customer.internal.merges;
 
+import io.customeridentity.customer.CustomerMerge;
 import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.MergeConflict;
-import io.customeridentity.customer.MergeEvent;
 import io.customeridentity.customer.MergeNotFound;
 import io.customeridentity.customer.Resolved;
 import io.customeridentity.customer.VersionConflict;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Merges as append-only events plus the customers' status. Both customers' rows are locked (in ID order) before
+ * Merges as append-only history rows plus the customers' status. Both customers' rows are locked (in ID order) before
  * their states are checked, so of two concurrent merges of the same pair exactly one succeeds.
  */
 @Service
@@ -48,7 +48,8 @@ class DefaultCustomerMerges implements CustomerMerges {
 
     @Override
     @Transactional
-    public MergeEvent merge(CustomerId survivor, int expectedVersion, CustomerId merged, String reason, String actor) {
+    public CustomerMerge merge(
+            CustomerId survivor, int expectedVersion, CustomerId merged, String reason, String actor) {
         if (survivor.equals(merged)) {
             throw new MergeConflict("A customer cannot be merged into itself.");
         }
@@ -78,14 +79,14 @@ class DefaultCustomerMerges implements CustomerMerges {
                 .param("reason", reason)
                 .update();
         setStatus(merged, CustomerStatus.MERGED);
-        return new MergeEvent(mergeId, survivor, merged, now, actor, reason, null);
+        return new CustomerMerge(mergeId, survivor, merged, now, actor, reason, null);
     }
 
     @Override
     @Transactional
-    public MergeEvent reverse(CustomerId survivor, UUID mergeId, String reason, String actor) {
-        MergeEvent merge = queries.merge(mergeId)
-                .filter(event -> event.survivorId().equals(survivor))
+    public CustomerMerge reverse(CustomerId survivor, UUID mergeId, String reason, String actor) {
+        CustomerMerge merge = queries.merge(mergeId)
+                .filter(found -> found.survivorId().equals(survivor))
                 .orElseThrow(() -> new MergeNotFound(mergeId));
         lock(merge.survivorId(), merge.mergedCustomerId());
         Instant now = now();
@@ -101,13 +102,13 @@ class DefaultCustomerMerges implements CustomerMerges {
             throw new MergeConflict("The merge " + mergeId + " was reversed already.");
         }
         setStatus(merge.mergedCustomerId(), CustomerStatus.ACTIVE);
-        return new MergeEvent(
+        return new CustomerMerge(
                 mergeId, merge.survivorId(), merge.mergedCustomerId(), merge.at(), merge.by(), merge.reason(), now);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<MergeEvent> mergesOf(CustomerId id) {
+    public List<CustomerMerge> mergesOf(CustomerId id) {
         if (queries.survivorOf(id.value()).isEmpty()) {
             throw CustomerNotFound.forId(id);
         }

@@ -1,7 +1,7 @@
 package io.customeridentity.customer.internal.merges;
 
+import io.customeridentity.customer.CustomerMerge;
 import io.customeridentity.customer.CustomerStatus;
-import io.customeridentity.customer.MergeEvent;
 import io.customeridentity.identifier.CustomerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +20,7 @@ public class MergeQueries {
     static final String IN_FORCE =
             "NOT EXISTS (SELECT 1 FROM customer_merge_reversals r WHERE r.merge_id = m.merge_id)";
 
-    private static final String EVENTS = """
+    private static final String MERGES = """
             SELECT m.merge_id, m.survivor_id, m.merged_id, m.merged_at, m.merged_by, m.reason, r.reversed_at
             FROM customer_merges m LEFT JOIN customer_merge_reversals r ON r.merge_id = m.merge_id
             """;
@@ -74,23 +74,23 @@ public class MergeQueries {
                 .optional();
     }
 
-    Optional<MergeEvent> merge(UUID mergeId) {
-        return jdbc.sql(EVENTS + "WHERE m.merge_id = :id")
+    Optional<CustomerMerge> merge(UUID mergeId) {
+        return jdbc.sql(MERGES + "WHERE m.merge_id = :id")
                 .param("id", mergeId)
-                .query(MergeQueries::event)
+                .query(MergeQueries::merge)
                 .optional();
     }
 
-    List<MergeEvent> mergesOf(String id) {
-        return jdbc.sql(EVENTS + "WHERE m.survivor_id = :id OR m.merged_id = :id ORDER BY m.merged_at, m.merge_id")
+    List<CustomerMerge> mergesOf(String id) {
+        return jdbc.sql(MERGES + "WHERE m.survivor_id = :id OR m.merged_id = :id ORDER BY m.merged_at, m.merge_id")
                 .param("id", id)
-                .query(MergeQueries::event)
+                .query(MergeQueries::merge)
                 .list();
     }
 
-    private static MergeEvent event(ResultSet rs, int rowNum) throws SQLException {
+    private static CustomerMerge merge(ResultSet rs, int rowNum) throws SQLException {
         Timestamp reversed = rs.getTimestamp("reversed_at");
-        return new MergeEvent(
+        return new CustomerMerge(
                 rs.getObject("merge_id", UUID.class),
                 CustomerId.parse(rs.getString("survivor_id")),
                 CustomerId.parse(rs.getString("merged_id")),

@@ -3,7 +3,7 @@ package io.customeridentity.customer.internal.registration;
 import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.NewCustomer;
-import io.customeridentity.customer.Registration;
+import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.UnknownPrefix;
 import io.customeridentity.customer.internal.ids.CustomerSequence;
 import io.customeridentity.customer.internal.profile.ProfileNormalizer;
@@ -56,19 +56,19 @@ public class CustomerRegistrar {
      * {@link Registrations}), atomic in autocommit, one round trip. With a key, the claim, the registration and the key
      * record commit together.
      */
-    public Registration register(NewCustomer request, String actor, String idempotencyKey) {
+    public Registered register(NewCustomer request, String actor, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return new Registration(registerNew(request, actor, now()), false);
+            return new Registered(registerNew(request, actor, now()), true);
         }
         return transactions.execute(transaction -> {
             Instant now = now();
             Optional<String> earlier = idempotencyKeys.claim(actor, idempotencyKey, request, now);
             if (earlier.isPresent()) {
-                return new Registration(store.findVersion(CustomerId.parse(earlier.get()), 1), true);
+                return new Registered(store.findVersion(CustomerId.parse(earlier.get()), 1), false);
             }
             CustomerDetails created = registerNew(request, actor, now);
             idempotencyKeys.record(actor, idempotencyKey, request, created.id().value(), now);
-            return new Registration(created, false);
+            return new Registered(created, true);
         });
     }
 

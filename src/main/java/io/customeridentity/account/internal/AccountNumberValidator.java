@@ -13,7 +13,7 @@ import org.apache.commons.validator.routines.checkdigit.ABANumberCheckDigit;
  * Normalises, validates and masks account numbers with Apache Commons Validator's well-kept rules (SWIFT IBAN
  * registry, Luhn, ABA routing checksum). Reasons say what is wrong, never what was sent.
  */
-final class AccountNumbers {
+final class AccountNumberValidator {
 
     /** A valid number: normalised (the fingerprinted and encrypted form) and its masked forms. */
     record Valid(String normalized, String masked, String last4) {
@@ -30,7 +30,7 @@ final class AccountNumbers {
     private static final CreditCardValidator CARDS = CreditCardValidator.genericCreditCardValidator(12, 19);
     private static final int MAX_INPUT = 64;
 
-    private AccountNumbers() {}
+    private AccountNumberValidator() {}
 
     /** The form every number is fingerprinted in, whatever its type: upper case, no spaces or hyphens. */
     static String normalize(String accountNumber) {

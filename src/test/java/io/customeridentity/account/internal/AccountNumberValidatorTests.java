@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AccountNumbersTests {
+class AccountNumberValidatorTests {
 
     static Stream<String> registryIbans() throws IOException {
         return referenceColumn("iban_valid.txt").stream();
@@ -28,7 +28,8 @@ class AccountNumbersTests {
     @ParameterizedTest
     @MethodSource("registryIbans")
     void acceptsEveryRegistryExampleIban(String iban) {
-        assertThat(AccountNumbers.validate(iban, AccountType.IBAN).normalized()).isEqualTo(iban);
+        assertThat(AccountNumberValidator.validate(iban, AccountType.IBAN).normalized())
+                .isEqualTo(iban);
     }
 
     @ParameterizedTest
@@ -42,7 +43,7 @@ class AccountNumbersTests {
         String typo =
                 iban.substring(0, position) + (char) ('0' + (digit - '0' + 1) % 10) + iban.substring(position + 1);
 
-        assertThatThrownBy(() -> AccountNumbers.validate(typo, AccountType.IBAN))
+        assertThatThrownBy(() -> AccountNumberValidator.validate(typo, AccountType.IBAN))
                 .isInstanceOf(InvalidAccountNumber.class)
                 .hasMessageContaining("check digits")
                 .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain(typo, iban));
@@ -50,7 +51,8 @@ class AccountNumbersTests {
 
     @Test
     void readsIbansWrittenInGroupsOfFour() {
-        AccountNumbers.Valid valid = AccountNumbers.validate("gb82 west 1234 5698 7654 32", AccountType.IBAN);
+        AccountNumberValidator.Valid valid =
+                AccountNumberValidator.validate("gb82 west 1234 5698 7654 32", AccountType.IBAN);
 
         assertThat(valid.normalized()).isEqualTo("GB82WEST12345698765432");
         assertThat(valid.masked()).isEqualTo("******************5432");
@@ -59,18 +61,18 @@ class AccountNumbersTests {
 
     @Test
     void explainsWhatIsWrongWithAnIban() {
-        assertThatThrownBy(() -> AccountNumbers.validate("ZZ82WEST12345698765432", AccountType.IBAN))
+        assertThatThrownBy(() -> AccountNumberValidator.validate("ZZ82WEST12345698765432", AccountType.IBAN))
                 .hasMessageContaining("country");
-        assertThatThrownBy(() -> AccountNumbers.validate("GB82WEST1234569876543", AccountType.IBAN))
+        assertThatThrownBy(() -> AccountNumberValidator.validate("GB82WEST1234569876543", AccountType.IBAN))
                 .hasMessageContaining("length");
-        assertThatThrownBy(() -> AccountNumbers.validate("GB83WEST12345698765432", AccountType.IBAN))
+        assertThatThrownBy(() -> AccountNumberValidator.validate("GB83WEST12345698765432", AccountType.IBAN))
                 .hasMessageContaining("check digits");
     }
 
     @ParameterizedTest
     @MethodSource("publishedTestCards")
     void acceptsPublishedTestCardsAndMasksAllButFirstSixAndLastFour(String pan) {
-        AccountNumbers.Valid valid = AccountNumbers.validate(pan, AccountType.CARD);
+        AccountNumberValidator.Valid valid = AccountNumberValidator.validate(pan, AccountType.CARD);
 
         assertThat(valid.masked()).startsWith(pan.substring(0, 6)).endsWith(pan.substring(pan.length() - 4));
         assertThat(valid.masked()).hasSize(pan.length());
@@ -82,37 +84,37 @@ class AccountNumbersTests {
     void rejectsPublishedTestCardsWithAChangedLastDigit(String pan) {
         String typo = pan.substring(0, pan.length() - 1) + (char) ('0' + (pan.charAt(pan.length() - 1) - '0' + 1) % 10);
 
-        assertThatThrownBy(() -> AccountNumbers.validate(typo, AccountType.CARD))
+        assertThatThrownBy(() -> AccountNumberValidator.validate(typo, AccountType.CARD))
                 .hasMessageContaining("Luhn");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"42424242424", "42424242424242424242", "4242-4242-4242-424X"})
     void rejectsCardsOfTheWrongShape(String pan) {
-        assertThatThrownBy(() -> AccountNumbers.validate(pan, AccountType.CARD))
+        assertThatThrownBy(() -> AccountNumberValidator.validate(pan, AccountType.CARD))
                 .hasMessageContaining("12 to 19 digits");
     }
 
     @Test
     void checksUsRoutingNumbers() {
-        assertThat(AccountNumbers.validate("011000015:123456789", AccountType.BANK_ACCOUNT)
+        assertThat(AccountNumberValidator.validate("011000015:123456789", AccountType.BANK_ACCOUNT)
                         .masked())
                 .isEqualTo("*".repeat(15) + "6789");
-        assertThatThrownBy(() -> AccountNumbers.validate("011000016:123456789", AccountType.BANK_ACCOUNT))
+        assertThatThrownBy(() -> AccountNumberValidator.validate("011000016:123456789", AccountType.BANK_ACCOUNT))
                 .hasMessageContaining("ABA");
-        assertThatThrownBy(() -> AccountNumbers.validate("01100001:123456789", AccountType.BANK_ACCOUNT))
+        assertThatThrownBy(() -> AccountNumberValidator.validate("01100001:123456789", AccountType.BANK_ACCOUNT))
                 .hasMessageContaining("routing:account");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ABC", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "12#45"})
     void rejectsOtherNumbersOutsideFourToThirtyFourLettersAndDigits(String number) {
-        assertThatThrownBy(() -> AccountNumbers.validate(number, AccountType.INVESTMENT))
+        assertThatThrownBy(() -> AccountNumberValidator.validate(number, AccountType.INVESTMENT))
                 .hasMessageContaining("4 to 34");
     }
 
     private static List<String> referenceColumn(String file) throws IOException {
-        try (InputStream in = AccountNumbersTests.class.getResourceAsStream("/reference-data/" + file)) {
+        try (InputStream in = AccountNumberValidatorTests.class.getResourceAsStream("/reference-data/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))

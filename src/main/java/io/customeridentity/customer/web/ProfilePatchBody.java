@@ -9,15 +9,16 @@ import tools.jackson.databind.JsonNode;
  * does at DEBUG) never prints the personal data in it.
  */
 @Schema(
+        name = "MergePatchBody",
         type = "object",
         description = "RFC 7396 merge patch of the profile: fields to set, null to remove.",
         example = "{\"familyName\": \"King\", \"attributes\": {\"tier\": null}}")
-final class MergePatchBody {
+final class ProfilePatchBody {
 
     private final JsonNode document;
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    MergePatchBody(JsonNode document) {
+    ProfilePatchBody(JsonNode document) {
         this.document = document;
     }
 
@@ -27,6 +28,6 @@ final class MergePatchBody {
 
     @Override
     public String toString() {
-        return "MergePatchBody[****]";
+        return "ProfilePatchBody[****]";
     }
 }

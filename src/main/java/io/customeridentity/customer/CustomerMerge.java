@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A merge of one customer into another, and its reversal if any: immutable facts with who, when and why. */
-public record MergeEvent(
+public record CustomerMerge(
         UUID mergeId,
         CustomerId survivorId,
         CustomerId mergedCustomerId,

@@ -7,13 +7,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** JSON Merge Patch (RFC 7396) of a customer profile document. */
-final class MergePatch {
+final class Rfc7396Patch {
 
     /** Fields shown in a customer that no patch may touch. */
     static final Set<String> IMMUTABLE =
             Set.of("id", "displayId", "prefix", "status", "version", "createdAt", "updatedAt");
 
-    private MergePatch() {}
+    private Rfc7396Patch() {}
 
     /** Rejects patches that are not objects or that touch immutable or unknown fields. */
     static void check(JsonNode patch, Set<String> patchable) {
