@@ -213,7 +213,7 @@ FROM customers c JOIN customer_versions v ON v.customer_id = c.id JOIN customer_
 WHERE c.id = (SELECT id FROM bench_ids WHERE n = :n) AND v.version = c.current_version;
 SQL
 psql_db -c "CREATE SEQUENCE bench_create_seq"
-# The service's registration statement (Registrations.java), for one registration per transaction: data-modifying
+# The service's registration statement (CustomerTables.java), for one registration per transaction: data-modifying
 # CTEs over unnested arrays, in autocommit. (The service puts concurrent registrations into the same arrays; the
 # baseline stays one customer per transaction.) The service takes sequence values in blocks of 50; here nextval is
 # inlined, which costs pgbench no round trip.

@@ -2,15 +2,18 @@ package io.customeridentity;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.customeridentity.support.HandWrittenClasses;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,15 +37,34 @@ class ArchitectureTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customer", "interaction", "account", "resolution"})
+    @MethodSource("modulesWithInternals")
     void moduleInternalsAreUsedOnlyInsideTheirModule(String module) {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("io.customeridentity." + module + "..")
+                .resideOutsideOfPackage(module + "..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("io.customeridentity." + module + ".internal..")
+                .resideInAPackage(module + ".internal..")
                 .check(CLASSES);
+    }
+
+    /** The base packages of the application modules Spring Modulith finds that have an {@code internal} package. */
+    static Stream<String> modulesWithInternals() {
+        return modulesWith("internal");
+    }
+
+    static Stream<String> modulesWithWeb() {
+        return modulesWith("web");
+    }
+
+    private static Stream<String> modulesWith(String subPackage) {
+        List<String> modules = ModularityTests.MODULES.stream()
+                .map(module -> module.getBasePackage().getName())
+                .filter(base ->
+                        CLASSES.stream().anyMatch(type -> type.getPackageName().startsWith(base + "." + subPackage)))
+                .toList();
+        assertThat(modules).as("modules with a %s package", subPackage).isNotEmpty();
+        return modules.stream();
     }
 
     @Test
@@ -63,11 +85,10 @@ class ArchitectureTests {
                 .resideOutsideOfPackages("..web..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "io.customeridentity.customer.web..",
-                        "io.customeridentity.interaction.web..",
-                        "io.customeridentity.account.web..",
-                        "io.customeridentity.resolution.web..")
+                .resideInAnyPackage(modulesWithWeb()
+                        .filter(module -> !module.endsWith(".shared"))
+                        .map(module -> module + ".web..")
+                        .toArray(String[]::new))
                 .check(CLASSES);
     }
 

@@ -5,8 +5,9 @@
  * <p>Public: {@link io.customeridentity.crypto.MasterKey} (the root secret, from
  * {@code customer-identity.crypto.master-key} / {@code CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY}, base64 of 32 bytes),
  * {@link io.customeridentity.crypto.EnvelopeEncryption} (data keys, wrapping and AES-256-GCM field encryption),
- * {@link io.customeridentity.crypto.DataKey}, {@link io.customeridentity.crypto.BlindIndex} and
- * {@link io.customeridentity.crypto.CryptoException}.
+ * {@link io.customeridentity.crypto.DataKey}, {@link io.customeridentity.crypto.BlindIndex},
+ * {@link io.customeridentity.crypto.AssociatedData} (the one place that names the context each stored ciphertext is
+ * bound to) and {@link io.customeridentity.crypto.CryptoException}.
  *
  * <p>Key hierarchy: the master key never encrypts anything itself. HKDF-SHA256 (salt {@code "customer-identity"})
  * derives one subkey per purpose from it: the key-encryption key (KEK) {@code "customer-identity/kek/v1"} and one

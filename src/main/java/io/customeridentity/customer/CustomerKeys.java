@@ -1,6 +1,7 @@
 package io.customeridentity.customer;
 
 import io.customeridentity.crypto.DataKey;
+import io.customeridentity.identifier.CustomerId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -13,13 +14,13 @@ import java.util.UUID;
 public interface CustomerKeys {
 
     /** The current data key of each given customer that exists; unknown IDs are absent from the map. */
-    Map<String, DataKey> currentKeys(Collection<String> customerIds);
+    Map<CustomerId, DataKey> currentKeys(Collection<CustomerId> customerIds);
 
     /**
      * Those of the given customers that exist (have a data key), without unwrapping any key: for callers with
      * nothing personal to encrypt for some customers.
      */
-    Set<String> existing(Collection<String> customerIds);
+    Set<CustomerId> existing(Collection<CustomerId> customerIds);
 
     /** Data keys by id, for decryption; keys that no longer exist (erased customers) are absent. */
     Map<UUID, DataKey> keysById(Collection<UUID> keyIds);

@@ -17,7 +17,7 @@ public interface CustomerManagement {
      * @param idempotencyKey optional: the same key with the same request within 24 hours answers the original
      *     registration again instead of creating another customer
      */
-    Registration register(NewCustomer customer, String actor, String idempotencyKey);
+    Registered register(NewCustomer customer, String actor, String idempotencyKey);
 
     /** The customer's current version; {@link CustomerNotFound} when no customer has this ID. */
     CustomerDetails find(CustomerId id);

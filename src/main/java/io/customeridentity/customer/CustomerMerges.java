@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Merges of duplicate customers and their reversal. Nothing stored is rewritten: a merge is an event, and what
+ * Merges of duplicate customers and their reversal. Nothing stored is rewritten: a merge is a history row, and what
  * belongs to a survivor (its merge group) is derived from the merges in force.
  */
 public interface CustomerMerges {
@@ -16,13 +16,13 @@ public interface CustomerMerges {
      *
      * @throws MergeConflict merging into itself, from or into a customer that is not ACTIVE
      */
-    MergeEvent merge(CustomerId survivor, int expectedVersion, CustomerId merged, String reason, String actor);
+    CustomerMerge merge(CustomerId survivor, int expectedVersion, CustomerId merged, String reason, String actor);
 
     /** Undoes a merge of this survivor: the merged customer is ACTIVE again with everything recorded against it. */
-    MergeEvent reverse(CustomerId survivor, UUID mergeId, String reason, String actor);
+    CustomerMerge reverse(CustomerId survivor, UUID mergeId, String reason, String actor);
 
     /** Merges the customer took part in, as survivor or as merged customer, oldest first. */
-    List<MergeEvent> mergesOf(CustomerId id);
+    List<CustomerMerge> mergesOf(CustomerId id);
 
     /** The customer the ID resolves to, following merge chains (one query); empty for an unknown ID. */
     Optional<Resolved> survivorOf(CustomerId id);
@@ -32,5 +32,5 @@ public interface CustomerMerges {
      *
      * @throws CustomerNotFound when no customer has the ID
      */
-    List<String> groupOf(CustomerId survivor);
+    List<CustomerId> groupOf(CustomerId survivor);
 }

@@ -46,7 +46,7 @@ final class Ascii {
     }
 
     /** Returns the trimmed, upper-cased prefix if {@code s} is two ASCII letters, else {@code null}. */
-    static String normalisePrefix(String s) {
+    static String normalizePrefix(String s) {
         if (s == null) {
             return null;
         }

@@ -44,7 +44,7 @@ public record CustomerId(String prefix, String body, int checkDigit) {
      * @throws InvalidCustomerIdException malformed or check-digit mismatch
      */
     public static CustomerId parse(String input) {
-        String canonical = LenientInput.canonicalise(input);
+        String canonical = LenientInput.canonicalize(input);
         return new CustomerId(canonical.substring(0, 2), canonical.substring(2, 12), canonical.charAt(12) - '0');
     }
 

@@ -26,17 +26,17 @@ public final class CustomerIdScheme {
         if (allowedPrefixes == null || allowedPrefixes.isEmpty()) {
             throw new IllegalArgumentException("At least one customer-ID prefix must be configured");
         }
-        Set<String> normalised = new LinkedHashSet<>();
+        Set<String> normalized = new LinkedHashSet<>();
         for (String prefix : allowedPrefixes) {
-            normalised.add(configuredPrefix(prefix, "allowed prefix"));
+            normalized.add(configuredPrefix(prefix, "allowed prefix"));
         }
-        String normalisedDefault = configuredPrefix(defaultPrefix, "default prefix");
-        if (!normalised.contains(normalisedDefault)) {
-            throw new IllegalArgumentException("The default customer-ID prefix " + normalisedDefault
-                    + " must be one of the allowed prefixes " + normalised);
+        String normalizedDefault = configuredPrefix(defaultPrefix, "default prefix");
+        if (!normalized.contains(normalizedDefault)) {
+            throw new IllegalArgumentException("The default customer-ID prefix " + normalizedDefault
+                    + " must be one of the allowed prefixes " + normalized);
         }
-        this.prefixes = List.copyOf(normalised);
-        this.defaultPrefix = normalisedDefault;
+        this.prefixes = List.copyOf(normalized);
+        this.defaultPrefix = normalizedDefault;
         this.permutation = Objects.requireNonNull(permutation, "permutation");
     }
 
@@ -77,7 +77,7 @@ public final class CustomerIdScheme {
         if (requested == null || requested.isBlank()) {
             return defaultPrefix;
         }
-        String prefix = Ascii.normalisePrefix(requested);
+        String prefix = Ascii.normalizePrefix(requested);
         if (prefix == null || !prefixes.contains(prefix)) {
             throw InvalidCustomerIdException.unknownPrefix(requested);
         }
@@ -85,7 +85,7 @@ public final class CustomerIdScheme {
     }
 
     private static String configuredPrefix(String value, String role) {
-        String prefix = Ascii.normalisePrefix(value);
+        String prefix = Ascii.normalizePrefix(value);
         if (prefix == null) {
             throw new IllegalArgumentException(
                     "Each customer-ID " + role + " must be two ASCII letters, got '" + value + "'");

@@ -46,7 +46,7 @@ public final class InvalidCustomerIdException extends RuntimeException {
 
     /** Names the prefix only when it is two letters, so arbitrary input never reaches the message. */
     public static InvalidCustomerIdException unknownPrefix(String prefix) {
-        String safe = Ascii.normalisePrefix(prefix);
+        String safe = Ascii.normalizePrefix(prefix);
         String message = safe == null
                 ? "The customer ID prefix is not one this service uses."
                 : "The customer ID prefix " + safe + " is not one this service uses.";

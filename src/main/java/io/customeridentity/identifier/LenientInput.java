@@ -15,7 +15,7 @@ final class LenientInput {
      *
      * @throws InvalidCustomerIdException (malformed) if the result is not two letters and eleven digits
      */
-    static String canonicalise(String input) {
+    static String canonicalize(String input) {
         if (input == null || input.length() > MAX_INPUT_LENGTH) {
             throw InvalidCustomerIdException.malformed();
         }

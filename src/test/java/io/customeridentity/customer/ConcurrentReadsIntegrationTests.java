@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads of customers that arrive while others wait for the database share a statement (see {@code CurrentVersions}),
+ * Reads of customers that arrive while others wait for the database share a statement (see {@code StoredVersions}),
  * and each caller still gets its own customer, or its own not-found.
  */
 @IntegrationTest

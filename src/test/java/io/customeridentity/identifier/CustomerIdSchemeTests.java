@@ -82,7 +82,7 @@ class CustomerIdSchemeTests {
     }
 
     @Test
-    void normalisesConfiguredPrefixesToUpperCaseInOrderWithoutDuplicates() {
+    void normalizesConfiguredPrefixesToUpperCaseInOrderWithoutDuplicates() {
         CustomerIdScheme configured = new CustomerIdScheme(List.of("bk", " ac ", "AC", "Bk"), "ac", permutation);
 
         assertThat(configured.prefixes()).containsExactly("BK", "AC");

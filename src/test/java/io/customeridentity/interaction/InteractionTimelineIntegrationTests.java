@@ -112,7 +112,7 @@ class InteractionTimelineIntegrationTests {
     }
 
     @Test
-    void summarisesExactlyAcrossCurrenciesAndRefunds() {
+    void summarizesExactlyAcrossCurrenciesAndRefunds() {
         InteractionApi api = new InteractionApi(client);
         String customer =
                 new CustomerApi(client).created(aCustomer().build()).path("id").asString();
@@ -156,7 +156,7 @@ class InteractionTimelineIntegrationTests {
     }
 
     @Test
-    void summarisesACustomerWithoutInteractions() {
+    void summarizesACustomerWithoutInteractions() {
         InteractionApi api = new InteractionApi(client);
         String customer =
                 new CustomerApi(client).created(aCustomer().build()).path("id").asString();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.support.IntegrationTest;
+import io.customeridentity.support.ResolutionApi;
 import io.customeridentity.support.TestTokens;
 import java.util.ArrayList;
 import java.util.List;

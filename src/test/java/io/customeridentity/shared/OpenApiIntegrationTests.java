@@ -79,6 +79,27 @@ class OpenApiIntegrationTests {
         assertThat(responses.propertyNames()).contains("200", "400", "404");
     }
 
+    @Test
+    void documentsEveryCustomerIdInAPathAsAString() {
+        JsonNode paths = apiDocs().path("paths");
+
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    if (parameter.path("in").asString().equals("path")
+                            && parameter.path("name").asString().equals("id")) {
+                        assertThat(parameter.at("/schema/type").asString())
+                                .as(operation.getKey() + " " + path.getKey())
+                                .isEqualTo("string");
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10);
+    }
+
     private JsonNode apiDocs() {
         byte[] body = client.get()
                 .uri("/v3/api-docs")

@@ -1,6 +1,7 @@
 package io.customeridentity.account.internal;
 
 import io.customeridentity.account.AccountType;
+import io.customeridentity.identifier.CustomerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -76,11 +77,11 @@ class AccountLinkStore {
     }
 
     /** The links of the given customers (a merge group). */
-    List<Row> links(List<String> customerIds, boolean includeUnlinked) {
+    List<Row> links(List<CustomerId> customerIds, boolean includeUnlinked) {
         return jdbc.sql(SELECT + "WHERE l.customer_id = ANY(:customers)"
                         + (includeUnlinked ? "" : " AND u.link_id IS NULL")
                         + " ORDER BY l.linked_at, l.link_id")
-                .param("customers", customerIds.toArray(String[]::new))
+                .param("customers", customerIds.stream().map(CustomerId::value).toArray(String[]::new))
                 .query(AccountLinkStore::row)
                 .list();
     }

@@ -7,16 +7,12 @@ import io.customeridentity.account.AccountMatch;
 import io.customeridentity.account.AccountType;
 import io.customeridentity.account.Linked;
 import io.customeridentity.account.NewAccountLink;
-import io.customeridentity.crypto.BlindIndex;
 import io.customeridentity.crypto.DataKey;
-import io.customeridentity.crypto.EnvelopeEncryption;
-import io.customeridentity.crypto.MasterKey;
 import io.customeridentity.customer.CustomerKeys;
 import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.InvalidInputException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,22 +33,19 @@ class DefaultAccountManagement implements AccountManagement {
 
     private final AccountLinkStore store;
     private final CustomerKeys customerKeys;
-    private final EnvelopeEncryption encryption;
-    private final BlindIndex fingerprints;
+    private final AccountNumberCodec codec;
     private final CustomerMerges merges;
     private final Clock clock;
 
     DefaultAccountManagement(
             AccountLinkStore store,
             CustomerKeys customerKeys,
-            EnvelopeEncryption encryption,
-            MasterKey masterKey,
+            AccountNumberCodec codec,
             CustomerMerges merges,
             Clock clock) {
         this.store = store;
         this.customerKeys = customerKeys;
-        this.encryption = encryption;
-        this.fingerprints = new BlindIndex(masterKey, "account-number");
+        this.codec = codec;
         this.merges = merges;
         this.clock = clock;
     }
@@ -64,9 +57,9 @@ class DefaultAccountManagement implements AccountManagement {
             throw InvalidInputException.of("type", "Required: IBAN, CARD, BANK_ACCOUNT, INVESTMENT, LOAN or OTHER.");
         }
         String label = label(request.label());
-        AccountNumbers.Valid number = AccountNumbers.validate(request.accountNumber(), request.type());
+        AccountNumberValidator.Valid number = AccountNumberValidator.validate(request.accountNumber(), request.type());
         DataKey key = dataKey(customerId);
-        byte[] fingerprint = fingerprints.of(number.normalized());
+        byte[] fingerprint = codec.fingerprint(number.normalized());
         store.lock(customerId.value(), fingerprint);
         Optional<AccountLinkStore.Row> existing = store.currentLink(customerId.value(), fingerprint);
         if (existing.isPresent()) {
@@ -81,8 +74,7 @@ class DefaultAccountManagement implements AccountManagement {
                 label,
                 now(),
                 null);
-        byte[] ciphertext = encryption.encrypt(
-                key, number.normalized().getBytes(StandardCharsets.UTF_8), "account_links:" + row.linkId() + ":number");
+        byte[] ciphertext = codec.encrypt(key, row.linkId(), number.normalized());
         store.insert(row, fingerprint, key.id(), ciphertext, actor);
         return new Linked(toLink(row), true);
     }
@@ -105,7 +97,7 @@ class DefaultAccountManagement implements AccountManagement {
     @Override
     @Transactional(readOnly = true)
     public List<AccountMatch> resolve(String accountNumber, AccountType type) {
-        byte[] fingerprint = fingerprints.of(AccountNumbers.normalize(accountNumber));
+        byte[] fingerprint = codec.fingerprint(AccountNumberValidator.normalize(accountNumber));
         return store.linkedTo(fingerprint, type).stream()
                 .map(row -> new AccountMatch(survivorOf(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
                 .toList();
@@ -128,7 +120,7 @@ class DefaultAccountManagement implements AccountManagement {
     }
 
     private DataKey dataKey(CustomerId customerId) {
-        DataKey key = customerKeys.currentKeys(List.of(customerId.value())).get(customerId.value());
+        DataKey key = customerKeys.currentKeys(List.of(customerId)).get(customerId);
         if (key == null) {
             throw CustomerNotFound.forId(customerId);
         }

@@ -6,7 +6,6 @@ import io.customeridentity.account.AccountType;
 import io.customeridentity.account.Linked;
 import io.customeridentity.account.NewAccountLink;
 import io.customeridentity.identifier.CustomerId;
-import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,11 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final AccountManagement accounts;
-    private final CustomerIdScheme scheme;
 
-    AccountController(AccountManagement accounts, CustomerIdScheme scheme) {
+    AccountController(AccountManagement accounts) {
         this.accounts = accounts;
-        this.scheme = scheme;
     }
 
     @PostMapping
@@ -55,10 +52,10 @@ class AccountController {
     @ApiResponse(responseCode = "200", description = "Already linked to this customer.")
     @ProblemResponses({400, 404, 415, 422})
     ResponseEntity<AccountLinkResponse> link(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @RequestBody LinkAccountRequest request,
             Authentication caller) {
-        Linked linked = accounts.link(scheme.parse(id), request.toNewAccountLink(), caller.getName());
+        Linked linked = accounts.link(id, request.toNewAccountLink(), caller.getName());
         return ResponseEntity.status(linked.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(AccountLinkResponse.of(linked.link()));
     }
@@ -70,10 +67,10 @@ class AccountController {
             description = "Requires scope accounts:read.")
     @ProblemResponses({400, 404})
     AccountLinks list(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @Parameter(description = "Also show unlinked accounts.") @RequestParam(defaultValue = "false")
                     boolean includeUnlinked) {
-        return new AccountLinks(accounts.links(scheme.parse(id), includeUnlinked).stream()
+        return new AccountLinks(accounts.links(id, includeUnlinked).stream()
                 .map(AccountLinkResponse::of)
                 .toList());
     }
@@ -87,10 +84,9 @@ class AccountController {
     @ApiResponse(responseCode = "204", description = "Unlinked.")
     @ProblemResponses({400, 404})
     ResponseEntity<Void> unlink(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable("id") CustomerId customerId,
             @PathVariable UUID linkId,
             Authentication caller) {
-        CustomerId customerId = scheme.parse(id);
         accounts.unlink(customerId, linkId, caller.getName());
         return ResponseEntity.noContent().build();
     }

@@ -1,2 +1,5 @@
-/** Entities, repositories and the service implementation of the customer module; private to it. */
+/**
+ * The customer module's implementation, private to it: {@code DefaultCustomerManagement} delegates to one sub-package
+ * per job (registration, versions, keys, cache, profile, matching, merges, ids, batching).
+ */
 package io.customeridentity.customer.internal;

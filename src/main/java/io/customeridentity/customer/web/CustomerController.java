@@ -3,10 +3,9 @@ package io.customeridentity.customer.web;
 import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerManagement;
 import io.customeridentity.customer.ProfileUpdate;
-import io.customeridentity.customer.Registration;
+import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.VersionConflict;
 import io.customeridentity.identifier.CustomerId;
-import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,15 +37,13 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Customers", description = "Register customers, read them by customer ID, change their profiles.")
 class CustomerController {
 
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    static final String PATCH_JSON = "application/merge-patch+json";
 
     private final CustomerManagement customers;
-    private final CustomerIdScheme scheme;
     private final ProfilePatcher patcher;
 
-    CustomerController(CustomerManagement customers, CustomerIdScheme scheme, ProfilePatcher patcher) {
+    CustomerController(CustomerManagement customers, ProfilePatcher patcher) {
         this.customers = customers;
-        this.scheme = scheme;
         this.patcher = patcher;
     }
 
@@ -79,13 +76,13 @@ class CustomerController {
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     String idempotencyKey,
             Authentication caller) {
-        Registration registration = customers.register(
+        Registered registered = customers.register(
                 request.toNewCustomer(), caller.getName(), IdempotencyKeyHeader.validate(idempotencyKey));
-        CustomerDetails created = registration.customer();
+        CustomerDetails created = registered.customer();
         ResponseEntity.BodyBuilder response = ResponseEntity.created(
                         URI.create("/api/v1/customers/" + created.id().value()))
                 .eTag(ETags.of(created.version()));
-        if (registration.replayed()) {
+        if (!registered.created()) {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(CustomerResponse.of(created));
@@ -110,15 +107,15 @@ class CustomerController {
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the version shown.")
     @ProblemResponses({400, 404})
     ResponseEntity<CustomerResponse> get(
-            @Parameter(description = "Customer ID in any lenient form.", example = "AC-1234-5678-900") @PathVariable
-                    String id,
+            @Parameter(description = "Customer ID in any lenient form.", example = "AC-1234-5678-900")
+                    @PathVariable("id")
+                    CustomerId customerId,
             @Parameter(
                             description = "RFC 3339 instant: show the version in force then.",
                             example = "2026-11-23T12:00:00Z")
                     @RequestParam(required = false)
                     Instant asOf,
             WebRequest request) {
-        CustomerId customerId = scheme.parse(id);
         CustomerDetails customer = asOf == null ? customers.find(customerId) : customers.findAsOf(customerId, asOf);
         String etag = ETags.of(customer.version());
         if (request.checkNotModified(etag)) {
@@ -129,7 +126,7 @@ class CustomerController {
 
     @PatchMapping(
             path = "/{id}",
-            consumes = {MERGE_PATCH_JSON, "application/json"})
+            consumes = {PATCH_JSON, "application/json"})
     @Operation(
             operationId = "patchCustomer",
             summary = "Change a customer's profile (JSON Merge Patch)",
@@ -144,7 +141,7 @@ class CustomerController {
                     @Header(name = "ETag", description = "The new version, quoted.", schema = @Schema(type = "string")))
     @ProblemResponses({400, 404, 412, 415, 422, 428})
     ResponseEntity<CustomerResponse> patch(
-            @PathVariable String id,
+            @PathVariable("id") CustomerId customerId,
             @Parameter(description = "The version the change is based on.", example = "\"3\"", required = true)
                     @RequestHeader(name = "If-Match", required = false)
                     String ifMatch,
@@ -153,9 +150,8 @@ class CustomerController {
                             example = "Moved house")
                     @RequestHeader(name = "X-Change-Reason", required = false)
                     String reason,
-            @RequestBody MergePatchBody body,
+            @RequestBody ProfilePatchBody body,
             Authentication caller) {
-        CustomerId customerId = scheme.parse(id);
         int expected = ETags.versionFromIfMatch(ifMatch);
         JsonNode patch = body.document();
         patcher.check(patch);

@@ -4,7 +4,6 @@ import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerManagement;
 import io.customeridentity.customer.VersionSummary;
 import io.customeridentity.identifier.CustomerId;
-import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.shared.Cursors;
 import io.customeridentity.shared.InvalidInputException;
 import io.customeridentity.shared.web.ETags;
@@ -30,11 +29,9 @@ class CustomerVersionController {
     private static final String CURSOR_KIND = "version";
 
     private final CustomerManagement customers;
-    private final CustomerIdScheme scheme;
 
-    CustomerVersionController(CustomerManagement customers, CustomerIdScheme scheme) {
+    CustomerVersionController(CustomerManagement customers) {
         this.customers = customers;
-        this.scheme = scheme;
     }
 
     @GetMapping
@@ -45,11 +42,10 @@ class CustomerVersionController {
                     + "customers:read.")
     @ProblemResponses({400, 404})
     VersionPage list(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable("id") CustomerId customerId,
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) String cursor,
             @Parameter(description = "Page size, 1 to 100.", example = "20") @RequestParam(defaultValue = "20")
                     int limit) {
-        CustomerId customerId = scheme.parse(id);
         if (limit < 1 || limit > CustomerManagement.MAX_PAGE_SIZE) {
             throw InvalidInputException.of("limit", "Must be between 1 and " + CustomerManagement.MAX_PAGE_SIZE + ".");
         }
@@ -67,9 +63,9 @@ class CustomerVersionController {
             description = "Requires scope customers:read.")
     @ProblemResponses({400, 404})
     ResponseEntity<CustomerResponse> get(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @Parameter(example = "1") @PathVariable int version) {
-        CustomerDetails customer = customers.findVersion(scheme.parse(id), version);
+        CustomerDetails customer = customers.findVersion(id, version);
         return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.of(customer));
     }
 

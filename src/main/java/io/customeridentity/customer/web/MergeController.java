@@ -1,7 +1,8 @@
 package io.customeridentity.customer.web;
 
+import io.customeridentity.customer.CustomerMerge;
 import io.customeridentity.customer.CustomerMerges;
-import io.customeridentity.customer.MergeEvent;
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.shared.InvalidInputException;
 import io.customeridentity.shared.web.ETags;
@@ -47,7 +48,8 @@ class MergeController {
                     + "unchanged. If-Match with the survivor's version is required. Requires scope customers:write.")
     @ProblemResponses({400, 404, 409, 412, 415, 428})
     MergeResponse merge(
-            @Parameter(description = "The surviving customer.", example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(description = "The surviving customer.", example = "AC-1234-5678-900") @PathVariable
+                    CustomerId id,
             @Parameter(description = "The survivor's version.", example = "\"3\"", required = true)
                     @RequestHeader(name = "If-Match", required = false)
                     String ifMatch,
@@ -58,7 +60,7 @@ class MergeController {
             throw InvalidInputException.of("mergedCustomerId", "Required.");
         }
         return MergeResponse.of(merges.merge(
-                scheme.parse(id),
+                id,
                 expected,
                 scheme.parse(request.mergedCustomerId()),
                 reason(request.reason(), true),
@@ -74,12 +76,12 @@ class MergeController {
                     + "customers:write.")
     @ProblemResponses({400, 404, 409, 415})
     MergeResponse reverse(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @PathVariable UUID mergeId,
             @RequestBody(required = false) ReversalRequest request,
             Authentication caller) {
         String reason = request == null ? null : reason(request.reason(), false);
-        return MergeResponse.of(merges.reverse(scheme.parse(id), mergeId, reason, caller.getName()));
+        return MergeResponse.of(merges.reverse(id, mergeId, reason, caller.getName()));
     }
 
     @GetMapping
@@ -89,10 +91,8 @@ class MergeController {
             description = "As survivor or as merged customer, oldest first, with reversals. Requires scope "
                     + "customers:read.")
     @ProblemResponses({400, 404})
-    MergeList list(@Parameter(example = "AC-1234-5678-900") @PathVariable String id) {
-        return new MergeList(merges.mergesOf(scheme.parse(id)).stream()
-                .map(MergeResponse::of)
-                .toList());
+    MergeList list(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
+        return new MergeList(merges.mergesOf(id).stream().map(MergeResponse::of).toList());
     }
 
     private static String reason(String reason, boolean required) {
@@ -120,7 +120,7 @@ class MergeController {
             @Schema(example = "Different people after all", maxLength = 500)
             String reason) {}
 
-    /** A merge event. */
+    /** A merge and its reversal, if any. */
     record MergeResponse(
             UUID mergeId,
             @Schema(example = "AC12345678900") String survivorId,
@@ -130,18 +130,18 @@ class MergeController {
             String reason,
             @Schema(description = "Present once reversed.") Instant reversedAt) {
 
-        static MergeResponse of(MergeEvent event) {
+        static MergeResponse of(CustomerMerge merge) {
             return new MergeResponse(
-                    event.mergeId(),
-                    event.survivorId().value(),
-                    event.mergedCustomerId().value(),
-                    event.at(),
-                    event.by(),
-                    event.reason(),
-                    event.reversedAt());
+                    merge.mergeId(),
+                    merge.survivorId().value(),
+                    merge.mergedCustomerId().value(),
+                    merge.at(),
+                    merge.by(),
+                    merge.reason(),
+                    merge.reversedAt());
         }
     }
 
-    /** Merge events. */
+    /** Merges, oldest first. */
     record MergeList(List<MergeResponse> items) {}
 }

@@ -23,11 +23,11 @@ class ProfilePatcher {
 
     /** Checks the patch on its own (before any database work): object, no immutable or unknown fields. */
     void check(JsonNode patch) {
-        MergePatch.check(patch, PATCHABLE);
+        Rfc7396Patch.check(patch, PATCHABLE);
     }
 
     CustomerProfile apply(CustomerProfile current, JsonNode patch) {
-        JsonNode patched = MergePatch.apply(json.valueToTree(current), patch);
+        JsonNode patched = Rfc7396Patch.apply(json.valueToTree(current), patch);
         try {
             return json.treeToValue(patched, CustomerProfile.class);
         } catch (JacksonException ex) {

@@ -1,5 +1,6 @@
 package io.customeridentity.interaction.internal;
 
+import io.customeridentity.crypto.AssociatedData;
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.crypto.EnvelopeEncryption;
 import java.util.UUID;
@@ -19,14 +20,13 @@ class InteractionCodec {
     }
 
     byte[] encrypt(DataKey key, UUID interactionId, InteractionDetails details) {
-        return encryption.encrypt(key, json.writeValueAsBytes(details), context(interactionId));
+        return encryption.encrypt(
+                key, json.writeValueAsBytes(details), AssociatedData.interactionDetails(interactionId));
     }
 
     InteractionDetails decrypt(DataKey key, UUID interactionId, byte[] ciphertext) {
-        return json.readValue(encryption.decrypt(key, ciphertext, context(interactionId)), InteractionDetails.class);
-    }
-
-    private static String context(UUID interactionId) {
-        return "interactions:" + interactionId + ":details";
+        return json.readValue(
+                encryption.decrypt(key, ciphertext, AssociatedData.interactionDetails(interactionId)),
+                InteractionDetails.class);
     }
 }

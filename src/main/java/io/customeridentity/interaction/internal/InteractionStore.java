@@ -1,8 +1,10 @@
 package io.customeridentity.interaction.internal;
 
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.interaction.InteractionChannel;
 import io.customeridentity.interaction.InteractionType;
 import io.customeridentity.interaction.TimelineQuery;
+import io.customeridentity.shared.UnnestParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -12,14 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * JDBC access to the timeline. Plain SQL rather than JPA on purpose: a batch is inserted with one multi-row
- * statement (arrays unnested server-side) and aggregated with one more, whatever its size.
+ * The only class that writes {@code interactions}, and its reads but the inactive-customer list. JdbcClient rather than JPA on purpose: a batch is inserted
+ * with one multi-row statement (arrays unnested server-side) whatever its size, and timeline pages are hand-tuned SQL.
  */
 @Component
 class InteractionStore {
@@ -36,27 +37,6 @@ class InteractionStore {
 
     /** Inserts the rows whose (source, externalId) is new; the ids of those inserted. */
     Set<UUID> insertNew(List<InteractionRow> rows) {
-        int n = rows.size();
-        String[] ids = new String[n], customers = new String[n], types = new String[n], channels = new String[n];
-        String[] occurred = new String[n], recorded = new String[n], sources = new String[n], externals = new String[n];
-        String[] amounts = new String[n], currencies = new String[n], ratings = new String[n], keys = new String[n];
-        byte[][] details = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            InteractionRow row = rows.get(i);
-            ids[i] = row.id().toString();
-            customers[i] = row.customerId();
-            types[i] = row.type().name();
-            channels[i] = row.channel().name();
-            occurred[i] = row.occurredAt().toString();
-            recorded[i] = row.recordedAt().toString();
-            sources[i] = row.source();
-            externals[i] = row.externalId();
-            amounts[i] = row.amountValue() == null ? null : row.amountValue().toPlainString();
-            currencies[i] = row.amountCurrency();
-            ratings[i] = row.rating() == null ? null : row.rating().toString();
-            keys[i] = row.dataKeyId() == null ? null : row.dataKeyId().toString();
-            details[i] = row.detailsCiphertext();
-        }
         return new HashSet<>(jdbc.sql("INSERT INTO interactions (" + COLUMNS + """
                         )
                         SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:customers AS varchar[]),
@@ -67,79 +47,23 @@ class InteractionStore {
                             CAST(:ratings AS smallint[]), CAST(:keys AS uuid[]), CAST(:details AS bytea[]))
                         ON CONFLICT (source, external_id) DO NOTHING
                         RETURNING id""")
-                .param("ids", ids)
-                .param("customers", customers)
-                .param("types", types)
-                .param("channels", channels)
-                .param("occurred", occurred)
-                .param("recorded", recorded)
-                .param("sources", sources)
-                .param("externals", externals)
-                .param("amounts", amounts)
-                .param("currencies", currencies)
-                .param("ratings", ratings)
-                .param("keys", keys)
-                .param("details", details)
+                .params(UnnestParameters.of(rows)
+                        .text("ids", InteractionRow::id)
+                        .text("customers", InteractionRow::customerId)
+                        .text("types", InteractionRow::type)
+                        .text("channels", InteractionRow::channel)
+                        .text("occurred", InteractionRow::occurredAt)
+                        .text("recorded", InteractionRow::recordedAt)
+                        .text("sources", InteractionRow::source)
+                        .text("externals", InteractionRow::externalId)
+                        .text("amounts", InteractionRow::amountValue)
+                        .text("currencies", InteractionRow::amountCurrency)
+                        .text("ratings", InteractionRow::rating)
+                        .text("keys", InteractionRow::dataKeyId)
+                        .bytes("details", InteractionRow::detailsCiphertext)
+                        .toMap())
                 .query(UUID.class)
                 .list());
-    }
-
-    /**
-     * Adds the given just-inserted rows to the running aggregates: aggregated here from the rows in hand, upserted
-     * in key order so that concurrent batches lock aggregate rows in the same order and cannot deadlock.
-     */
-    void addToStats(Collection<InteractionRow> inserted) {
-        if (inserted.isEmpty()) {
-            return;
-        }
-        SortedMap<StatIncrements.Key, StatIncrements.Increment> increments = StatIncrements.of(inserted);
-        int n = increments.size();
-        String[] customers = new String[n], types = new String[n], currencies = new String[n];
-        String[] counts = new String[n], amounts = new String[n], ratingSums = new String[n];
-        String[] ratingCounts = new String[n], firsts = new String[n], lasts = new String[n];
-        int i = 0;
-        for (Map.Entry<StatIncrements.Key, StatIncrements.Increment> entry : increments.entrySet()) {
-            StatIncrements.Increment increment = entry.getValue();
-            customers[i] = entry.getKey().customerId();
-            types[i] = entry.getKey().type();
-            currencies[i] = entry.getKey().currency();
-            counts[i] = Long.toString(increment.count);
-            amounts[i] = increment.amountSum.toPlainString();
-            ratingSums[i] = Long.toString(increment.ratingSum);
-            ratingCounts[i] = Long.toString(increment.ratingCount);
-            firsts[i] = increment.firstAt.toString();
-            lasts[i] = increment.lastAt.toString();
-            i++;
-        }
-        jdbc.sql("""
-                        INSERT INTO interaction_stats AS s
-                            (customer_id, type, currency, count, amount_sum, rating_sum, rating_count, first_at, last_at)
-                        SELECT customer_id, type, currency, count, amount_sum, rating_sum, rating_count, first_at,
-                               last_at
-                        FROM unnest(CAST(:customers AS varchar[]), CAST(:types AS varchar[]),
-                            CAST(:currencies AS varchar[]), CAST(:counts AS bigint[]), CAST(:amounts AS numeric[]),
-                            CAST(:ratingSums AS bigint[]), CAST(:ratingCounts AS bigint[]),
-                            CAST(:firsts AS timestamptz[]), CAST(:lasts AS timestamptz[])) WITH ORDINALITY
-                            AS k(customer_id, type, currency, count, amount_sum, rating_sum, rating_count, first_at,
-                                 last_at, position)
-                        ORDER BY position
-                        ON CONFLICT (customer_id, type, currency) DO UPDATE SET
-                            count = s.count + EXCLUDED.count,
-                            amount_sum = s.amount_sum + EXCLUDED.amount_sum,
-                            rating_sum = s.rating_sum + EXCLUDED.rating_sum,
-                            rating_count = s.rating_count + EXCLUDED.rating_count,
-                            first_at = least(s.first_at, EXCLUDED.first_at),
-                            last_at = greatest(s.last_at, EXCLUDED.last_at)""")
-                .param("customers", customers)
-                .param("types", types)
-                .param("currencies", currencies)
-                .param("counts", counts)
-                .param("amounts", amounts)
-                .param("ratingSums", ratingSums)
-                .param("ratingCounts", ratingCounts)
-                .param("firsts", firsts)
-                .param("lasts", lasts)
-                .update();
     }
 
     /** Ids of stored interactions by their producer key {@code source + '\u0000' + externalId}. */
@@ -169,10 +93,27 @@ class InteractionStore {
     }
 
     /**
+     * Complaints not yet followed by a support contact: those that occurred after the customer's latest
+     * SUPPORT_CONTACT. Two index range scans on (customer_id, type, occurred_at).
+     */
+    long openComplaints(List<CustomerId> customerIds) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM interactions c
+                        WHERE c.customer_id = ANY(:customers) AND c.type = 'COMPLAINT'
+                          AND c.occurred_at > coalesce((SELECT max(s.occurred_at) FROM interactions s
+                                                         WHERE s.customer_id = ANY(:customers)
+                                                           AND s.type = 'SUPPORT_CONTACT'),
+                                                        '-infinity')""")
+                .param("customers", customerIds.stream().map(CustomerId::value).toArray(String[]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    /**
      * Newest first across the given customers (a merge group), keyset-paginated on (occurred_at, id): deep pages cost
      * what the first does.
      */
-    List<InteractionRow> page(List<String> customerIds, TimelineQuery query) {
+    List<InteractionRow> page(List<CustomerId> customerIds, TimelineQuery query) {
         StringBuilder filters = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         if (query.type() != null) {
@@ -201,7 +142,7 @@ class InteractionStore {
         // PostgreSQL fetch and sort every matching row of the group before applying the limit.
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < customerIds.size(); i++) {
-            params.put("customer" + i, customerIds.get(i));
+            params.put("customer" + i, customerIds.get(i).value());
             sql.append(i == 0 ? "" : " UNION ALL ")
                     .append("(SELECT ")
                     .append(COLUMNS)

@@ -18,7 +18,7 @@ final class SummaryCalculator {
 
     private SummaryCalculator() {}
 
-    static InteractionSummary summarise(CustomerId id, List<TimelineAggregates.Stat> stats, long openComplaints) {
+    static InteractionSummary summarize(CustomerId id, List<InteractionStats.Stat> stats, long openComplaints) {
         long count = 0;
         long ratingSum = 0;
         long ratingCount = 0;
@@ -27,7 +27,7 @@ final class SummaryCalculator {
         Instant lastPurchase = null;
         Map<InteractionType, Long> byType = new EnumMap<>(InteractionType.class);
         Map<String, BigDecimal> lifetime = new TreeMap<>();
-        for (TimelineAggregates.Stat stat : stats) {
+        for (InteractionStats.Stat stat : stats) {
             count += stat.count();
             ratingSum += stat.ratingSum();
             ratingCount += stat.ratingCount();

@@ -57,8 +57,8 @@ class InteractionController {
     @ApiResponse(responseCode = "200", description = "Already recorded under this (source, externalId).")
     @ProblemResponses({400, 404, 415})
     ResponseEntity<InteractionResponse> record(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id, @RequestBody InteractionRequest request) {
-        CustomerId customerId = scheme.parse(id);
+            @Parameter(example = "AC-1234-5678-900") @PathVariable("id") CustomerId customerId,
+            @RequestBody InteractionRequest request) {
         if (request.customerId() != null && !scheme.parse(request.customerId()).equals(customerId)) {
             throw InvalidInputException.of("customerId", "Must be absent or name the customer of the path.");
         }
@@ -76,7 +76,7 @@ class InteractionController {
                     + "scope interactions:read.")
     @ProblemResponses({400, 404})
     TimelinePage list(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @RequestParam(required = false) InteractionType type,
             @RequestParam(required = false) InteractionChannel channel,
             @Parameter(description = "Occurred at or after (RFC 3339).") @RequestParam(required = false) Instant from,
@@ -102,8 +102,8 @@ class InteractionController {
                 throw Cursors.invalid();
             }
         }
-        List<Interaction> page = interactions.timeline(
-                scheme.parse(id), new TimelineQuery(type, channel, from, to, limit, afterAt, afterId));
+        List<Interaction> page =
+                interactions.timeline(id, new TimelineQuery(type, channel, from, to, limit, afterAt, afterId));
         String next = null;
         if (page.size() == limit) {
             Interaction last = page.get(page.size() - 1);

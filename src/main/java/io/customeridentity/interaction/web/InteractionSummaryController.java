@@ -1,6 +1,6 @@
 package io.customeridentity.interaction.web;
 
-import io.customeridentity.identifier.CustomerIdScheme;
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.interaction.InteractionManagement;
 import io.customeridentity.interaction.InteractionSummary;
 import io.customeridentity.interaction.InteractionType;
@@ -23,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class InteractionSummaryController {
 
     private final InteractionManagement interactions;
-    private final CustomerIdScheme scheme;
 
-    InteractionSummaryController(InteractionManagement interactions, CustomerIdScheme scheme) {
+    InteractionSummaryController(InteractionManagement interactions) {
         this.interactions = interactions;
-        this.scheme = scheme;
     }
 
     @GetMapping("/api/v1/customers/{id}/summary")
@@ -38,8 +36,8 @@ class InteractionSummaryController {
                     + "exact), average rating and open complaints (complaints after the latest support contact). "
                     + "Requires scope interactions:read.")
     @ProblemResponses({400, 404})
-    SummaryResponse summary(@Parameter(example = "AC-1234-5678-900") @PathVariable String id) {
-        return SummaryResponse.of(interactions.summary(scheme.parse(id)));
+    SummaryResponse summary(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
+        return SummaryResponse.of(interactions.summary(id));
     }
 
     /** The summary as the API shows it: amounts as decimal strings. */

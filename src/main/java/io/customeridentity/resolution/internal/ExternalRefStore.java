@@ -57,10 +57,10 @@ class ExternalRefStore {
                 .update();
     }
 
-    List<ExternalRef> refsOf(List<String> customerIds, boolean includeEnded) {
+    List<ExternalRef> refsOf(List<CustomerId> customerIds, boolean includeEnded) {
         return jdbc.sql(SELECT + "WHERE r.customer_id = ANY(:customers)" + (includeEnded ? "" : " AND e.ref_id IS NULL")
                         + " ORDER BY r.linked_at, r.ref_id")
-                .param("customers", customerIds.toArray(String[]::new))
+                .param("customers", customerIds.stream().map(CustomerId::value).toArray(String[]::new))
                 .query(ExternalRefStore::ref)
                 .list();
     }

@@ -1,6 +1,6 @@
 package io.customeridentity.resolution.web;
 
-import io.customeridentity.identifier.CustomerIdScheme;
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.resolution.ExternalRef;
 import io.customeridentity.resolution.ExternalRefLinked;
 import io.customeridentity.resolution.ResolutionManagement;
@@ -32,11 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ExternalRefController {
 
     private final ResolutionManagement resolution;
-    private final CustomerIdScheme scheme;
 
-    ExternalRefController(ResolutionManagement resolution, CustomerIdScheme scheme) {
+    ExternalRefController(ResolutionManagement resolution) {
         this.resolution = resolution;
-        this.scheme = scheme;
     }
 
     @PostMapping
@@ -49,11 +47,11 @@ class ExternalRefController {
     @ApiResponse(responseCode = "200", description = "Mapped already.")
     @ProblemResponses({400, 404, 409, 415})
     ResponseEntity<ExternalRefResponse> link(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @RequestBody ExternalRefRequest request,
             Authentication caller) {
         ExternalRefLinked linked =
-                resolution.linkExternalRef(scheme.parse(id), request.system(), request.externalId(), caller.getName());
+                resolution.linkExternalRef(id, request.system(), request.externalId(), caller.getName());
         return ResponseEntity.status(linked.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ExternalRefResponse.of(linked.ref()));
     }
@@ -65,9 +63,9 @@ class ExternalRefController {
             description = "Includes those of customers merged into it. Requires scope customers:read.")
     @ProblemResponses({400, 404})
     ExternalRefs list(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @RequestParam(defaultValue = "false") boolean includeEnded) {
-        return new ExternalRefs(resolution.externalRefs(scheme.parse(id), includeEnded).stream()
+        return new ExternalRefs(resolution.externalRefs(id, includeEnded).stream()
                 .map(ExternalRefResponse::of)
                 .toList());
     }
@@ -80,10 +78,10 @@ class ExternalRefController {
     @ApiResponse(responseCode = "204", description = "Ended.")
     @ProblemResponses({400, 404})
     ResponseEntity<Void> end(
-            @Parameter(example = "AC-1234-5678-900") @PathVariable String id,
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @PathVariable UUID refId,
             Authentication caller) {
-        resolution.endExternalRef(scheme.parse(id), refId, caller.getName());
+        resolution.endExternalRef(id, refId, caller.getName());
         return ResponseEntity.noContent().build();
     }
 

@@ -1,7 +1,7 @@
 package io.customeridentity.resolution.web;
 
 import io.customeridentity.customer.CustomerStatus;
-import io.customeridentity.identifier.CustomerIdScheme;
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.resolution.Duplicate;
 import io.customeridentity.resolution.Match;
 import io.customeridentity.resolution.ResolutionManagement;
@@ -26,11 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ResolveController {
 
     private final ResolutionManagement resolution;
-    private final CustomerIdScheme scheme;
 
-    ResolveController(ResolutionManagement resolution, CustomerIdScheme scheme) {
+    ResolveController(ResolutionManagement resolution) {
         this.resolution = resolution;
-        this.scheme = scheme;
     }
 
     @PostMapping("/api/v1/resolve")
@@ -64,10 +62,9 @@ class ResolveController {
                     + "a shared linked account number, a shared (current or past) external ID. Score: the sum of "
                     + "the reasons' weights, at most 1. Requires scope customers:read.")
     @ProblemResponses({400, 404})
-    Duplicates duplicates(@Parameter(example = "AC-1234-5678-900") @PathVariable String id) {
-        return new Duplicates(resolution.duplicates(scheme.parse(id)).stream()
-                .map(DuplicateResponse::of)
-                .toList());
+    Duplicates duplicates(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
+        return new Duplicates(
+                resolution.duplicates(id).stream().map(DuplicateResponse::of).toList());
     }
 
     /** Exactly one identifier. {@link #toString()} keeps personal data out of logs. */

@@ -21,7 +21,7 @@ class CustomerApiIntegrationTests {
     RestTestClient client;
 
     @Test
-    void createsCustomerWithNormalisedContactDetails() {
+    void createsCustomerWithNormalizedContactDetails() {
         var result = create(aCustomer().build())
                 .expectStatus()
                 .isCreated()

@@ -1,0 +1,99 @@
+package io.customeridentity.customer.internal.registration;
+
+import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.NewCustomer;
+import io.customeridentity.customer.Registered;
+import io.customeridentity.customer.UnknownPrefix;
+import io.customeridentity.customer.internal.ids.CustomerSequence;
+import io.customeridentity.customer.internal.profile.ProfileNormalizer;
+import io.customeridentity.customer.internal.versions.CustomerVersionStore;
+import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.identifier.CustomerIdScheme;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Registers a customer: checks the prefix, normalises the profile, issues the ID and stores version 1. */
+@Component
+public class CustomerRegistrar {
+
+    private final ProfileNormalizer normalizer;
+    private final IdempotencyKeys idempotencyKeys;
+    private final CustomerIdScheme scheme;
+    private final CustomerSequence sequence;
+    private final Registrations registrations;
+    private final CustomerVersionStore store;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    CustomerRegistrar(
+            ProfileNormalizer normalizer,
+            IdempotencyKeys idempotencyKeys,
+            CustomerIdScheme scheme,
+            CustomerSequence sequence,
+            Registrations registrations,
+            CustomerVersionStore store,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.normalizer = normalizer;
+        this.idempotencyKeys = idempotencyKeys;
+        this.scheme = scheme;
+        this.sequence = sequence;
+        this.registrations = registrations;
+        this.store = store;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * Without an idempotency key, not transactional on purpose: the registration is one statement (see
+     * {@link Registrations}), atomic in autocommit, one round trip. With a key, the claim, the registration and the key
+     * record commit together.
+     */
+    public Registered register(NewCustomer request, String actor, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Registered(registerNew(request, actor, now()), true);
+        }
+        return transactions.execute(transaction -> {
+            Instant now = now();
+            Optional<String> earlier = idempotencyKeys.claim(actor, idempotencyKey, request, now);
+            if (earlier.isPresent()) {
+                return new Registered(store.findVersion(CustomerId.parse(earlier.get()), 1), false);
+            }
+            CustomerDetails created = registerNew(request, actor, now);
+            idempotencyKeys.record(actor, idempotencyKey, request, created.id().value(), now);
+            return new Registered(created, true);
+        });
+    }
+
+    private CustomerDetails registerNew(NewCustomer request, String actor, Instant now) {
+        String prefix = prefixOf(request.prefix());
+        CustomerProfile profile = normalizer.normalize(request.profile(), null);
+        CustomerId id = scheme.issue(prefix, sequence.next());
+        registrations.insert(id.value(), id.prefix(), profile, actor, now);
+        return CustomerMapper.first(id, profile, now);
+    }
+
+    /** The requested prefix, or the default; checked before a sequence value is spent on it. */
+    private String prefixOf(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return scheme.defaultPrefix();
+        }
+        String prefix = requested.strip().toUpperCase(Locale.ROOT);
+        if (!scheme.prefixes().contains(prefix)) {
+            throw UnknownPrefix.forRegistration();
+        }
+        return prefix;
+    }
+
+    /** Microseconds: what PostgreSQL stores, so an answer equals what a later read returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,105 @@
+package io.customeridentity.customer.internal.versions;
+
+import io.customeridentity.crypto.DataKey;
+import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerNotFound;
+import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.CustomerStatus;
+import io.customeridentity.customer.MergeConflict;
+import io.customeridentity.customer.ProfileUpdate;
+import io.customeridentity.customer.VersionConflict;
+import io.customeridentity.customer.internal.cache.CustomerCache;
+import io.customeridentity.customer.internal.keys.ProfileCodec;
+import io.customeridentity.customer.internal.matching.ContactIndex;
+import io.customeridentity.customer.internal.profile.ProfileDiff;
+import io.customeridentity.customer.internal.profile.ProfileNormalizer;
+import io.customeridentity.customer.internal.store.CustomerTables;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Changes a profile as a new version: moves the customer's current-version pointer (a conditional update whose row
+ * lock serialises concurrent changes), appends the encrypted version and replaces the contact indexes.
+ */
+@Component
+public class ProfileChanges {
+
+    private final CustomerVersionStore store;
+    private final Customers customers;
+    private final CustomerTables tables;
+    private final ProfileNormalizer normalizer;
+    private final ProfileCodec codec;
+    private final ContactIndex contactIndex;
+    private final CustomerCache cache;
+    private final Clock clock;
+
+    ProfileChanges(
+            CustomerVersionStore store,
+            Customers customers,
+            CustomerTables tables,
+            ProfileNormalizer normalizer,
+            ProfileCodec codec,
+            ContactIndex contactIndex,
+            CustomerCache cache,
+            Clock clock) {
+        this.store = store;
+        this.customers = customers;
+        this.tables = tables;
+        this.normalizer = normalizer;
+        this.codec = codec;
+        this.contactIndex = contactIndex;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** Within the caller's transaction. */
+    public CustomerDetails update(io.customeridentity.identifier.CustomerId id, ProfileUpdate update) {
+        StoredVersion current = store.current(id.value()).orElseThrow(() -> CustomerNotFound.forId(id));
+        if (current.status() == CustomerStatus.MERGED) {
+            throw new MergeConflict("Customer " + id.value() + " is merged; change the customer it was merged into.");
+        }
+        if (current.version() != update.expectedVersion()) {
+            throw VersionConflict.expected(update.expectedVersion(), current.version());
+        }
+        DataKey key = store.dataKey(current);
+        CustomerProfile before = store.profile(current, key);
+        CustomerProfile after = normalizer.normalize(update.profile(), before);
+        List<String> changed = ProfileDiff.changedFields(before, after);
+        if (changed.isEmpty()) {
+            return store.details(current, before);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!tables.advance(id.value(), current.version(), now)) {
+            int latest = customers.currentVersion(id.value()).orElse(current.version());
+            throw VersionConflict.expected(update.expectedVersion(), latest);
+        }
+        int next = current.version() + 1;
+        append(id.value(), next, key, current, after, changed, update, now);
+        tables.replaceContactIndex(id.value(), contactIndex.entriesOf(after));
+        cache.evictAfterCommit(id.value());
+        return new CustomerDetails(id, current.status(), next, current.createdAt(), now, after, null);
+    }
+
+    private void append(
+            String customerId,
+            int version,
+            DataKey key,
+            StoredVersion current,
+            CustomerProfile profile,
+            List<String> changedFields,
+            ProfileUpdate update,
+            Instant now) {
+        tables.appendVersion(
+                customerId,
+                version,
+                current.keyId(),
+                codec.encryptProfile(key, customerId, version, profile),
+                String.join(CustomerVersionStore.FIELD_SEPARATOR, changedFields),
+                codec.encryptReason(key, customerId, version, update.reason()),
+                now,
+                update.actor());
+    }
+}
