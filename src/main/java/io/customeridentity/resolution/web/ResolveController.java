@@ -68,6 +68,8 @@ class ResolveController {
     }
 
     /** Exactly one identifier. {@link #toString()} keeps personal data out of logs. */
+    // One identifier in the example too: Swagger UI pre-fills the body from it, and four would be a 400.
+    @Schema(example = "{\"email\": \"ada@example.org\"}")
     record ResolveRequest(
             @Schema(example = "ac 1234 5678 9OO") String customerId,
             @Schema(example = "ada@example.org") String email,

@@ -1,8 +1,6 @@
 package io.customeridentity.shared.devdb;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +15,8 @@ import org.springframework.context.annotation.Profile;
 /**
  * The development default: with the {@code dev} profile (what {@code mvn spring-boot:run} uses) and no
  * {@code spring.datasource.url}, runs a real embedded PostgreSQL whose data survives restarts. The production jar
- * does not contain the embedded binaries, so there this configuration never applies.
+ * does not contain the embedded binaries, so there this configuration never applies. One run owns the data directory
+ * at a time; see {@link DevelopmentDatabase}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("dev")
@@ -28,25 +27,26 @@ class DevelopmentDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DevelopmentDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres developmentPostgres(
+    DevelopmentDatabase developmentPostgres(
             @Value("${customer-identity.dev-database.data-directory:./.data/postgres}") Path dataDirectory)
             throws IOException {
-        Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .start();
+        DevelopmentDatabase postgres = DevelopmentDatabase.start(dataDirectory);
         log.warn(
                 "Using the embedded DEVELOPMENT PostgreSQL database in {} (port {}); set spring.datasource.url for any"
                         + " real deployment",
-                dataDirectory.toAbsolutePath().normalize(),
-                postgres.getPort());
+                postgres.dataDirectory(),
+                postgres.port());
         return postgres;
     }
 
     @Bean
-    JdbcConnectionDetails developmentDatabaseConnection(EmbeddedPostgres postgres) {
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+    MavenRunWatch mavenRunWatch() {
+        return new MavenRunWatch();
+    }
+
+    @Bean
+    JdbcConnectionDetails developmentDatabaseConnection(DevelopmentDatabase postgres) {
+        String url = postgres.jdbcUrl();
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {

@@ -146,7 +146,7 @@ class RequestLimitsIntegrationTests {
                     Thread.sleep(1_000);
                 }
             } catch (IOException ex) {
-                sleepQuietly(200);
+                sleepQuietly(200 + java.util.concurrent.ThreadLocalRandom.current().nextInt(300));
             } catch (InterruptedException ex) {
                 return;
             }
