@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,7 +147,7 @@ class RequestLimitsIntegrationTests {
                     Thread.sleep(1_000);
                 }
             } catch (IOException ex) {
-                sleepQuietly(200 + java.util.concurrent.ThreadLocalRandom.current().nextInt(300));
+                sleepQuietly(200 + ThreadLocalRandom.current().nextInt(300));
             } catch (InterruptedException ex) {
                 return;
             }
