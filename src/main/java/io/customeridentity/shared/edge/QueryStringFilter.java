@@ -32,39 +32,29 @@ class QueryStringFilter extends OncePerRequestFilter {
     /** A parameter name that may be repeated in an answer: one of ours, not arbitrary input. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,39}");
 
-    /** What {@link #check} says of a query string that cannot be decoded. */
-    static final String UNDECODABLE = "";
+    /** The detail of the answer to a query string that is not percent-encoded UTF-8. */
+    static final String UNDECODABLE = "The query string is not valid percent-encoded UTF-8.";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String query = request.getQueryString();
-        String refused = query == null ? null : check(query);
-        if (refused == UNDECODABLE) {
+        String refusal = query == null ? null : refusalOf(query);
+        if (refusal == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (refusal.equals(UNDECODABLE)) {
             log.info("Refused a query string that is not percent-encoded UTF-8");
-            EdgeProblems.send(
-                    response,
-                    HttpServletResponse.SC_BAD_REQUEST,
-                    "invalid-parameter",
-                    "The query string is not valid percent-encoded UTF-8.");
-            return;
         }
-        if (refused != null) {
-            EdgeProblems.send(
-                    response,
-                    HttpServletResponse.SC_BAD_REQUEST,
-                    "invalid-parameter",
-                    "The parameter '" + refused + "' is refused: " + StorableInput.TEXT_RULE);
-            return;
-        }
-        chain.doFilter(request, response);
+        EdgeProblems.send(response, HttpServletResponse.SC_BAD_REQUEST, "invalid-parameter", refusal);
     }
 
     /**
-     * Null when every parameter decodes to storable text; {@link #UNDECODABLE} when the query string is not
-     * percent-encoded UTF-8; else the name of the first parameter whose text cannot be stored.
+     * Null when every parameter decodes to storable text; else why the query string is refused ({@link #UNDECODABLE},
+     * or the first parameter whose text cannot be stored, by name when it is a plain name).
      */
-    static String check(String query) {
+    static String refusalOf(String query) {
         if (query.indexOf('%') < 0 && StorableInput.isStorable(query)) {
             return null;
         }
@@ -76,7 +66,8 @@ class QueryStringFilter extends OncePerRequestFilter {
                 return UNDECODABLE;
             }
             if (!StorableInput.isStorable(name) || !StorableInput.isStorable(value)) {
-                return NAME.matcher(name).matches() ? name : "query";
+                String parameter = NAME.matcher(name).matches() ? "'" + name + "'" : "of the query string";
+                return "The parameter " + parameter + " is refused: " + StorableInput.TEXT_RULE;
             }
         }
         return null;

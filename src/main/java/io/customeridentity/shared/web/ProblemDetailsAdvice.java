@@ -75,11 +75,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> handleRejectedBody(RequestBodyRejected ex) {
-        return problem(rejected(ex));
-    }
-
-    @ExceptionHandler
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
         RequestBodyRejected rejected = RequestBodyRejected.in(ex);
         if (rejected != null) {
