@@ -10,23 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pg_host=${README_TOUR_PG_HOST:-127.0.0.1}
-pg_port=${README_TOUR_PG_PORT:-5432}
-pg_user=${README_TOUR_PG_USER:-postgres}
-db="customer_identity_readme_tour_$(date +%s)_$$"
-jar=$(find target -maxdepth 1 -name 'customer-identity-*.jar' ! -name '*.original' | head -n 1)
-[ -n "$jar" ] || { echo "readme-tour: no target/customer-identity-*.jar: run mvn package first" >&2; exit 1; }
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-log=$(mktemp)
+name=readme-tour
+. scripts/lib/throwaway-service.sh
 tour=$(mktemp)
-pid=""
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; fi
-    psql -q -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
-    rm -f "$log" "$tour"
-}
-trap cleanup EXIT
-fail() { echo "--- service log" >&2; tail -n 60 "$log" >&2; echo "readme-tour: $*" >&2; exit 1; }
+cleanup_files+=("$tour")
 
 # The README's examples, each block introduced by the README line it starts on; localhost:8080 becomes our port.
 python3 - "$port" > "$tour" << 'PY'
@@ -68,18 +55,8 @@ print('\necho "readme-tour: every example of README.md ran" >&2')
 PY
 grep -q 'tour_line=' "$tour" || { echo "readme-tour: found no examples in README.md" >&2; exit 1; }
 
-psql -q -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -c "CREATE DATABASE $db"
 # The dev profile as mvn spring-boot:run has it (scripts/dev-token.sh signs for it), with a throwaway database instead
 # of the embedded one, which the jar does not contain.
-SPRING_PROFILES_ACTIVE=dev SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
-    SPRING_DATASOURCE_USERNAME="$pg_user" SERVER_PORT="$port" \
-    java -jar "$jar" > "$log" 2>&1 &
-pid=$!
-for _ in $(seq 1 240); do
-    curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null && break
-    kill -0 "$pid" 2> /dev/null || fail "the service stopped before it was ready"
-    sleep 0.5
-done
-curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null || fail "not ready after 120 s"
+start_service SPRING_PROFILES_ACTIVE=dev
 
 env -u CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET bash "$tour" || fail "an example of README.md stopped working"
