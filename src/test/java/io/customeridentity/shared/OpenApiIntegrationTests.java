@@ -73,6 +73,21 @@ class OpenApiIntegrationTests {
     }
 
     @Test
+    void documentsTheDatabaseUnavailableAnswerWithItsRetryAfterOnEveryOperation() {
+        for (Map.Entry<String, JsonNode> path : apiDocs().path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode unavailable = operation.getValue().path("responses").path("503");
+                assertThat(unavailable.at("/headers/Retry-After").isMissingNode())
+                        .as(operation.getKey() + " " + path.getKey())
+                        .isFalse();
+                assertThat(operation.getValue().path("responses").has("406"))
+                        .as(operation.getKey() + " " + path.getKey())
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
     void documentsTheIdErrorsOfCustomerLookUp() {
         JsonNode responses = apiDocs().at("/paths/~1api~1v1~1customers~1{id}/get/responses");
 

@@ -3,6 +3,7 @@ package io.customeridentity.shared.web;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
@@ -23,7 +24,11 @@ import org.springframework.http.HttpStatus;
 class OpenApiConfiguration {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
-    private static final int[] EVERY_OPERATION = {401, 403, 500};
+    /**
+     * What any operation may answer: no or a bad token, a missing scope, an {@code Accept} without JSON (checked before
+     * the operation runs), a bug, the database unavailable.
+     */
+    private static final int[] EVERY_OPERATION = {401, 403, 406, 500, 503};
 
     /** What the edge may answer to an operation that reads a body: too slow (408), too large (413). */
     private static final int[] WITH_BODY = {408, 413};
@@ -72,13 +77,21 @@ class OpenApiConfiguration {
     }
 
     private static ApiResponse problemResponse(int status) {
-        String code = Problems.codeForStatus(status);
+        String code = status == 503 ? "database-unavailable" : Problems.codeForStatus(status);
         Schema<?> schema = new Schema<>().$ref(PROBLEM_REF);
         MediaType mediaType = new MediaType().schema(schema);
-        return new ApiResponse()
+        ApiResponse response = new ApiResponse()
                 .description(HttpStatus.valueOf(status).getReasonPhrase() + " (problem details; see the error "
                         + "catalogue in the README for codes, e.g. `" + code + "`).")
                 .content(new Content()
                         .addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, mediaType));
+        if (status == 503) {
+            response.addHeaderObject(
+                    "Retry-After",
+                    new Header()
+                            .description("Seconds to wait before retrying.")
+                            .schema(new Schema<Integer>().type("integer")));
+        }
+        return response;
     }
 }
