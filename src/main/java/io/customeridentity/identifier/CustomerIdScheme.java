@@ -56,8 +56,26 @@ public final class CustomerIdScheme {
      * @throws IllegalArgumentException if the sequence value is outside 0..9,999,999,999
      */
     public CustomerId issue(String prefixOrNull, long sequenceValue) {
-        String prefix = allowedPrefix(prefixOrNull);
+        String prefix = issuablePrefix(prefixOrNull);
         return CustomerId.of(prefix, permutation.bodyFor(sequenceValue));
+    }
+
+    /**
+     * The prefix a new ID would get for a request ({@code null} or blank means the default), upper-case; lets a caller
+     * refuse an unknown prefix before it spends a sequence value on it.
+     *
+     * @throws InvalidCustomerIdException (unknown prefix, {@linkplain InvalidCustomerIdException#requested()
+     *     requested}) if the prefix is not allowed
+     */
+    public String issuablePrefix(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return defaultPrefix;
+        }
+        String prefix = Ascii.normalizePrefix(requested);
+        if (prefix == null || !prefixes.contains(prefix)) {
+            throw InvalidCustomerIdException.prefixNotIssued();
+        }
+        return prefix;
     }
 
     /**
@@ -71,17 +89,6 @@ public final class CustomerIdScheme {
             throw InvalidCustomerIdException.unknownPrefix(id.prefix());
         }
         return id;
-    }
-
-    private String allowedPrefix(String requested) {
-        if (requested == null || requested.isBlank()) {
-            return defaultPrefix;
-        }
-        String prefix = Ascii.normalizePrefix(requested);
-        if (prefix == null || !prefixes.contains(prefix)) {
-            throw InvalidCustomerIdException.unknownPrefix(requested);
-        }
-        return prefix;
     }
 
     private static String configuredPrefix(String value, String role) {

@@ -27,10 +27,17 @@ public final class InvalidCustomerIdException extends RuntimeException {
 
     private final Reason reason;
 
+    private final boolean requested;
+
     private InvalidCustomerIdException(Reason reason, String message) {
+        this(reason, message, false);
+    }
+
+    private InvalidCustomerIdException(Reason reason, String message, boolean requested) {
         // An expected outcome of parsing what people type, not a bug: no stack trace to fill.
         super(message, null, false, false);
         this.reason = reason;
+        this.requested = requested;
     }
 
     public static InvalidCustomerIdException malformed() {
@@ -53,7 +60,24 @@ public final class InvalidCustomerIdException extends RuntimeException {
         return new InvalidCustomerIdException(Reason.UNKNOWN_PREFIX, message);
     }
 
+    /**
+     * A prefix asked for when issuing a new ID is not configured: the request was well-formed but cannot be honoured
+     * (the API answers 422, where an ID read from a path or body with an unknown prefix is a 400). The message never
+     * repeats the requested prefix: the field may hold anything the caller sent.
+     */
+    public static InvalidCustomerIdException prefixNotIssued() {
+        return new InvalidCustomerIdException(
+                Reason.UNKNOWN_PREFIX,
+                "The requested prefix is not one this service issues; GET /api/v1/prefixes lists those it does.",
+                true);
+    }
+
     public Reason reason() {
         return reason;
+    }
+
+    /** Whether the ID (or prefix) was requested for a new customer rather than read as a reference to one. */
+    public boolean requested() {
+        return requested;
     }
 }

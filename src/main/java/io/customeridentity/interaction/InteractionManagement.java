@@ -21,6 +21,6 @@ public interface InteractionManagement {
 
     InteractionSummary summary(CustomerId customerId);
 
-    /** Active customers with no interaction since the instant, by customer ID, after {@code afterId}. */
-    List<InactiveCustomer> inactiveSince(Instant since, String prefix, String afterId, int limit);
+    /** Active customers with no interaction since the instant, by customer ID, after {@code after} (if given). */
+    List<InactiveCustomer> inactiveSince(Instant since, String prefix, CustomerId after, int limit);
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.customeridentity.identifier.InvalidCustomerIdException.Reason;
 import java.util.Arrays;
@@ -62,6 +63,17 @@ class CustomerIdSchemeTests {
     @ValueSource(strings = {"ZZ", "zz", "A1", "ACX", "A", "\u00c4C", "<script>"})
     void rejectsUnknownPrefixesWhenIssuing(String prefix) {
         assertReason(() -> scheme.issue(prefix, 42), Reason.UNKNOWN_PREFIX);
+        InvalidCustomerIdException refused =
+                catchThrowableOfType(InvalidCustomerIdException.class, () -> scheme.issuablePrefix(prefix));
+        assertThat(refused.requested()).isTrue();
+        assertThat(refused.getMessage()).doesNotContain(prefix);
+    }
+
+    @Test
+    void namesThePrefixANewIdWouldGet() {
+        assertThat(scheme.issuablePrefix(" bk ")).isEqualTo("BK");
+        assertThat(scheme.issuablePrefix(null)).isEqualTo(scheme.defaultPrefix());
+        assertThat(scheme.issuablePrefix("  ")).isEqualTo(scheme.defaultPrefix());
     }
 
     @Test
@@ -70,6 +82,9 @@ class CustomerIdSchemeTests {
 
         assertThat(CustomerId.parse(foreign).prefix()).isEqualTo("ZZ");
         assertReason(() -> scheme.parse(foreign), Reason.UNKNOWN_PREFIX);
+        assertThat(catchThrowableOfType(InvalidCustomerIdException.class, () -> scheme.parse(foreign))
+                        .requested())
+                .isFalse();
     }
 
     @Test

@@ -205,6 +205,23 @@ class InteractionTimelineIntegrationTests {
         assertThat(listed.keySet()).allMatch(id -> id.startsWith("BK"));
     }
 
+    @Test
+    void refusesAnInactiveListCursorThatDoesNotHoldACustomerId() {
+        String tampered = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("inactive|' OR 1=1 --".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        client.get()
+                .uri("/api/v1/customers?inactiveSince=" + day(100) + "&cursor=" + tampered)
+                .header("Authorization", "Bearer " + io.customeridentity.support.TestTokens.readWrite())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("cursor");
+    }
+
     private void pageThrough(InteractionApi api, String customer, java.util.function.Consumer<JsonNode> pages) {
         String base = "/api/v1/customers/" + customer + "/interactions?limit=200";
         String path = base;

@@ -4,7 +4,6 @@ import io.customeridentity.identifier.InvalidCustomerIdException;
 import io.customeridentity.shared.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,7 +20,7 @@ class CustomerIdProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidCustomerId(InvalidCustomerIdException ex) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(Problems.of(HttpStatus.BAD_REQUEST, ex.reason().code(), ex.getMessage()));
+        ProblemDetail problem = Problems.invalidCustomerId(ex);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

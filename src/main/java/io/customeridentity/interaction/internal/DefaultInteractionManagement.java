@@ -95,8 +95,8 @@ class DefaultInteractionManagement implements InteractionManagement {
 
     @Override
     @Transactional(readOnly = true)
-    public List<InactiveCustomer> inactiveSince(Instant since, String prefix, String afterId, int limit) {
-        return stats.inactiveSince(since, prefix, afterId, limit).stream()
+    public List<InactiveCustomer> inactiveSince(Instant since, String prefix, CustomerId after, int limit) {
+        return stats.inactiveSince(since, prefix, after == null ? null : after.value(), limit).stream()
                 .map(row -> new InactiveCustomer(CustomerId.parse(row.customerId()), row.lastInteractionAt()))
                 .toList();
     }

@@ -1,5 +1,7 @@
 package io.customeridentity.interaction.web;
 
+import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.identifier.InvalidCustomerIdException;
 import io.customeridentity.interaction.InactiveCustomer;
 import io.customeridentity.interaction.InteractionManagement;
 import io.customeridentity.shared.Cursors;
@@ -45,8 +47,7 @@ class InactiveCustomersController {
         if (limit < 1 || limit > 500) {
             throw InvalidInputException.of("limit", "Must be between 1 and 500.");
         }
-        String after =
-                cursor == null ? null : Cursors.decode(CURSOR_KIND, cursor, 1).get(0);
+        CustomerId after = cursor == null ? null : afterOf(cursor);
         String normalizedPrefix = prefix == null ? null : prefix.strip().toUpperCase(Locale.ROOT);
         List<InactiveCustomer> page = interactions.inactiveSince(inactiveSince, normalizedPrefix, after, limit);
         String next = page.size() == limit
@@ -61,6 +62,15 @@ class InactiveCustomersController {
                                 customer.lastInteractionAt()))
                         .toList(),
                 next);
+    }
+
+    /** The customer a cursor continues after: one this service wrote, so anything else is a tampered cursor. */
+    private static CustomerId afterOf(String cursor) {
+        try {
+            return CustomerId.parse(Cursors.decode(CURSOR_KIND, cursor, 1).get(0));
+        } catch (InvalidCustomerIdException ex) {
+            throw Cursors.invalid();
+        }
     }
 
     /** One inactive customer. */

@@ -71,7 +71,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> handleInvalidCustomerId(InvalidCustomerIdException ex) {
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, ex.reason().code(), ex.getMessage()));
+        return problem(Problems.invalidCustomerId(ex));
     }
 
     @ExceptionHandler

@@ -1,7 +1,9 @@
 package io.customeridentity.shared.web;
 
+import io.customeridentity.identifier.InvalidCustomerIdException;
 import java.net.URI;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -16,6 +18,15 @@ public final class Problems {
     public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         return decorate(problem, code);
+    }
+
+    /**
+     * A rejected customer ID: 400 for an ID read as a reference (path, query or body), 422 for a prefix requested for a
+     * new customer (well-formed, but not one this service issues).
+     */
+    public static ProblemDetail invalidCustomerId(InvalidCustomerIdException ex) {
+        HttpStatus status = ex.requested() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+        return of(status, ex.reason().code(), ex.getMessage());
     }
 
     /** Gives an existing problem (for example one built by Spring) our type, title and code. */

@@ -4,7 +4,6 @@ import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.NewCustomer;
 import io.customeridentity.customer.Registered;
-import io.customeridentity.customer.UnknownPrefix;
 import io.customeridentity.customer.internal.ids.CustomerSequence;
 import io.customeridentity.customer.internal.profile.ProfileNormalizer;
 import io.customeridentity.customer.internal.versions.CustomerVersionStore;
@@ -13,7 +12,6 @@ import io.customeridentity.identifier.CustomerIdScheme;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,29 +65,18 @@ public class CustomerRegistrar {
                 return new Registered(store.findVersion(CustomerId.parse(earlier.get()), 1), false);
             }
             CustomerDetails created = registerNew(request, actor, now);
-            idempotencyKeys.record(actor, idempotencyKey, request, created.id().value(), now);
+            idempotencyKeys.record(actor, idempotencyKey, request, created.id(), now);
             return new Registered(created, true);
         });
     }
 
     private CustomerDetails registerNew(NewCustomer request, String actor, Instant now) {
-        String prefix = prefixOf(request.prefix());
+        // Checked before a sequence value is spent on it.
+        String prefix = scheme.issuablePrefix(request.prefix());
         CustomerProfile profile = normalizer.normalize(request.profile(), null);
         CustomerId id = scheme.issue(prefix, sequence.next());
-        registrations.insert(id.value(), id.prefix(), profile, actor, now);
+        registrations.insert(id, profile, actor, now);
         return CustomerMapper.first(id, profile, now);
-    }
-
-    /** The requested prefix, or the default; checked before a sequence value is spent on it. */
-    private String prefixOf(String requested) {
-        if (requested == null || requested.isBlank()) {
-            return scheme.defaultPrefix();
-        }
-        String prefix = requested.strip().toUpperCase(Locale.ROOT);
-        if (!scheme.prefixes().contains(prefix)) {
-            throw UnknownPrefix.forRegistration();
-        }
-        return prefix;
     }
 
     /** Microseconds: what PostgreSQL stores, so an answer equals what a later read returns. */

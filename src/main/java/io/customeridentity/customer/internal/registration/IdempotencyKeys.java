@@ -5,6 +5,7 @@ import io.customeridentity.crypto.MasterKey;
 import io.customeridentity.customer.IdempotencyKeyInFlight;
 import io.customeridentity.customer.IdempotencyKeyReused;
 import io.customeridentity.customer.NewCustomer;
+import io.customeridentity.identifier.CustomerId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,7 @@ class IdempotencyKeys {
     }
 
     /** Records the key as answered by the given customer (replacing an expired record of the same key). */
-    void record(String caller, String key, NewCustomer request, String customerId, Instant now) {
+    void record(String caller, String key, NewCustomer request, CustomerId customer, Instant now) {
         jdbc.sql("""
                         INSERT INTO idempotency_keys (caller, idempotency_key, request_fingerprint, customer_id, created_at)
                         VALUES (:caller, :key, :fingerprint, :customerId, :now)
@@ -78,7 +79,7 @@ class IdempotencyKeys {
                 .param("caller", caller)
                 .param("key", key)
                 .param("fingerprint", fingerprint(request))
-                .param("customerId", customerId)
+                .param("customerId", customer.value())
                 .param("now", java.sql.Timestamp.from(now))
                 .update();
     }

@@ -10,6 +10,7 @@ import io.customeridentity.customer.internal.profile.ProfileDiff;
 import io.customeridentity.customer.internal.store.CustomerTables;
 import io.customeridentity.customer.internal.store.CustomerTables.NewCustomerRows;
 import io.customeridentity.customer.internal.versions.CustomerVersionStore;
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.Batcher;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,11 +56,12 @@ class Registrations {
      * Encrypts in the caller's thread, then writes: in the caller's transaction if there is one (the row must commit
      * or roll back with it), else together with registrations arriving meanwhile.
      */
-    void insert(String customerId, String prefix, CustomerProfile profile, String actor, Instant now) {
+    void insert(CustomerId id, CustomerProfile profile, String actor, Instant now) {
         DataKey key = codec.newDataKey();
+        String customerId = id.value();
         NewCustomerRows row = new NewCustomerRows(
                 customerId,
-                prefix,
+                id.prefix(),
                 key.id(),
                 codec.wrap(key, customerId),
                 codec.encryptProfile(key, customerId, 1, profile),
