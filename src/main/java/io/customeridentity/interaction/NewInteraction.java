@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * An interaction as a producer reports it; the service validates it. {@code customerId} is what the producer sent
- * (any lenient form); {@code (source, externalId)} identifies it for the producer's retries.
+ * (any lenient form), parsed with the rest of the item so that, in a batch, a mistyped ID rejects only its own item;
+ * {@code (source, externalId)} identifies it for the producer's retries.
  */
 public record NewInteraction(
         String customerId,
