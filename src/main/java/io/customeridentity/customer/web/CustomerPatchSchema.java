@@ -53,7 +53,6 @@ class CustomerPatchSchema {
     private static Map<String, Object> exampleRemovingAField() {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("familyName", "King");
-        example.put("phone", null);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("loyalty.tier", null);
         example.put("attributes", attributes);
