@@ -23,6 +23,23 @@ function mistyped(id) {
   return id.slice(0, 5) + ((digit + 1) % 10) + id.slice(6);
 }
 
+/** Every scope of the API: Authorize must name them all. */
+const SCOPES = [
+  "customers:read",
+  "customers:write",
+  "interactions:read",
+  "interactions:write",
+  "accounts:read",
+  "accounts:write",
+];
+
+/** The example Swagger UI shows for one documented response of an expanded operation. */
+async function exampleOf(operation, status) {
+  const row = operation.locator(`tr.response[data-code="${status}"]`).first();
+  await row.waitFor();
+  return row.innerText();
+}
+
 function check(condition, message) {
   if (!condition) throw new Error(message);
 }
@@ -46,9 +63,12 @@ page.setDefaultTimeout(20_000);
 try {
   await page.goto(`${BASE_URL}/swagger-ui.html`);
 
-  // Authorize with a token that has the read scope only.
+  // Authorize with a token that has the read scope only; the dialog lists every scope of the API.
   await page.locator("button.authorize").first().click();
   const dialog = page.locator(".modal-ux");
+  const dialogText = await dialog.innerText();
+  const missingScopes = SCOPES.filter((scope) => !dialogText.includes(scope));
+  check(missingScopes.length === 0, `Authorize does not list ${missingScopes.join(", ")}:\n${dialogText}`);
   await dialog.locator("input").first().fill(READ_TOKEN);
   await dialog.locator("button.authorize").click();
   await dialog.locator("button.btn-done").click();
@@ -82,6 +102,19 @@ try {
   check(refused.body.includes("check-digit-mismatch"), `"${typo}" did not show the check-digit problem:\n${refused.body}`);
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "typo.png") });
 
+  // Error responses show their own codes, not one example for all.
+  for (const [status, code] of [["400", "check-digit-mismatch"], ["403", "insufficient-scope"], ["404", "customer-not-found"]]) {
+    const shown = await exampleOf(operation, status);
+    check(shown.includes(`"code": "${code}"`), `"Read a customer" ${status} does not show ${code}:\n${shown}`);
+  }
+  const patch = page.locator(".opblock-patch").filter({ has: page.locator('[data-path="/api/v1/customers/{id}"]') });
+  await patch.locator(".opblock-summary").click();
+  for (const [status, code, member] of [["412", "version-conflict", "currentVersion"], ["428", "precondition-required", null]]) {
+    const shown = await exampleOf(patch, status);
+    check(shown.includes(`"code": "${code}"`), `"Change a customer's profile" ${status} does not show ${code}:\n${shown}`);
+    check(!member || shown.includes(`"${member}"`), `the ${code} example does not show ${member}:\n${shown}`);
+  }
+
   // Tags by task, customers first.
   const tags = await page.locator(".opblock-tag-section .opblock-tag").evaluateAll((nodes) =>
     nodes.map((node) => node.getAttribute("data-tag")),
@@ -95,6 +128,7 @@ try {
   const prefilled = JSON.parse(await resolve.locator("textarea.body-param__text").inputValue());
   check(Object.keys(prefilled).length === 1, `"Resolve" pre-fills ${JSON.stringify(prefilled)}, not one identifier`);
 
+  console.log(`swagger-ui: Authorize lists ${SCOPES.length} scopes; error responses show their own codes`);
   console.log(`swagger-ui: tags ${tags.slice(0, 3).join(", ")}...; "Resolve" pre-fills ${JSON.stringify(prefilled)}`);
   console.log(`swagger-ui: "${lenient(CUSTOMER_ID)}" shows ${GIVEN_NAME}; "${typo}" shows check-digit-mismatch`);
 } finally {

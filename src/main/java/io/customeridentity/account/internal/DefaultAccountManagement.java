@@ -99,7 +99,16 @@ class DefaultAccountManagement implements AccountManagement {
     public List<AccountMatch> resolve(String accountNumber, AccountType type) {
         byte[] fingerprint = codec.fingerprint(AccountNumberValidator.normalize(accountNumber));
         return store.linkedTo(fingerprint, type).stream()
-                .map(row -> new AccountMatch(survivorOf(row.customerId()), row.linkId(), row.type(), row.linkedAt()))
+                .map(row -> {
+                    CustomerId holder = CustomerId.parse(row.customerId());
+                    CustomerId survivor = survivorOf(holder);
+                    return new AccountMatch(
+                            survivor,
+                            row.linkId(),
+                            row.type(),
+                            row.linkedAt(),
+                            survivor.equals(holder) ? null : holder);
+                })
                 .toList();
     }
 
@@ -112,8 +121,7 @@ class DefaultAccountManagement implements AccountManagement {
     }
 
     /** Links of merged customers show up under the customer they were merged into. */
-    private CustomerId survivorOf(String customerId) {
-        CustomerId id = CustomerId.parse(customerId);
+    private CustomerId survivorOf(CustomerId id) {
         return merges.survivorOf(id)
                 .map(io.customeridentity.customer.Resolved::customerId)
                 .orElse(id);

@@ -39,10 +39,15 @@ class AccountResolveController {
     }
 
     /** What to resolve. {@link #toString()} never shows the number. */
+    @Schema(name = "AccountResolveRequest", description = "An account number to resolve.")
     record ResolveRequest(
-            @Schema(example = "GB82WEST12345698765432") String accountNumber,
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The number in any common notation (spaces, hyphens and case ignored).",
+                    example = "GB82WEST12345698765432")
+            String accountNumber,
 
-            @Schema(description = "Only links of this type.")
+            @Schema(description = "Only links of this type; links of every type when absent.")
             AccountType type) {
 
         @Override
@@ -52,12 +57,31 @@ class AccountResolveController {
     }
 
     /** A customer linked to the number. */
+    @Schema(name = "AccountMatch", description = "A current link of the number, under the surviving customer.")
     record Match(
-            @Schema(example = "AC12345678900") String customerId,
-            @Schema(example = "AC-1234-5678-900") String displayId,
+            @Schema(
+                    description = "The customer, after following merges.",
+                    example = "AC12345678900",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String customerId,
+
+            @Schema(example = "AC-1234-5678-900", requiredMode = Schema.RequiredMode.REQUIRED)
+            String displayId,
+
+            @Schema(description = "The link's id.", requiredMode = Schema.RequiredMode.REQUIRED)
             UUID linkId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             AccountType type,
-            Instant linkedAt) {
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant linkedAt,
+
+            @Schema(
+                    description = "The customer the link belongs to, when it was merged into customerId;"
+                            + " absent otherwise.",
+                    example = "AC98765432101")
+            String resolvedFrom) {
 
         static Match of(AccountMatch match) {
             return new Match(
@@ -65,10 +89,14 @@ class AccountResolveController {
                     match.customerId().displayForm(),
                     match.linkId(),
                     match.type(),
-                    match.linkedAt());
+                    match.linkedAt(),
+                    match.resolvedFrom() == null ? null : match.resolvedFrom().value());
         }
     }
 
     /** The customers linked to the number. */
-    record Matches(List<Match> matches) {}
+    @Schema(name = "AccountMatches")
+    record Matches(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<Match> matches) {}
 }

@@ -8,11 +8,8 @@ import tools.jackson.databind.JsonNode;
  * The JSON Merge Patch document of a profile change, kept as JSON; wrapped so that logging the request body (Spring
  * does at DEBUG) never prints the personal data in it.
  */
-@Schema(
-        name = "MergePatchBody",
-        type = "object",
-        description = "RFC 7396 merge patch of the profile: fields to set, null to remove.",
-        example = "{\"familyName\": \"King\", \"attributes\": {\"tier\": null}}")
+// The schema's properties come from CustomerPatchSchema, derived from the registration's schema.
+@Schema(name = CustomerPatchSchema.PATCH, type = "object")
 final class ProfilePatchBody {
 
     private final JsonNode document;

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ProfilePatcher {
 
-    private static final Set<String> PATCHABLE = Set.copyOf(CustomerProfile.FIELDS);
+    /** The top-level fields a patch may set or remove. */
+    static final Set<String> PATCHABLE = Set.copyOf(CustomerProfile.FIELDS);
 
     private final JsonMapper json;
 

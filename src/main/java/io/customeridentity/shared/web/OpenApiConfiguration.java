@@ -3,6 +3,7 @@ package io.customeridentity.shared.web;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -76,13 +77,27 @@ class OpenApiConfiguration {
         };
     }
 
+    /** A problem response: its codes from {@link ProblemCatalogue}, each with an example of its own. */
     private static ApiResponse problemResponse(int status) {
-        String code = status == 503 ? "database-unavailable" : Problems.codeForStatus(status);
         Schema<?> schema = new Schema<>().$ref(PROBLEM_REF);
         MediaType mediaType = new MediaType().schema(schema);
+        StringBuilder codes = new StringBuilder();
+        for (ProblemCatalogue.Entry entry : ProblemCatalogue.forStatus(status)) {
+            mediaType.addExamples(
+                    entry.code(),
+                    new Example().summary(entry.code() + ": " + entry.when()).value(entry.example()));
+            codes.append(codes.isEmpty() ? "" : "; ")
+                    .append('`')
+                    .append(entry.code())
+                    .append("`: ")
+                    .append(entry.when());
+        }
+        String reason = HttpStatus.valueOf(status).getReasonPhrase();
         ApiResponse response = new ApiResponse()
-                .description(HttpStatus.valueOf(status).getReasonPhrase() + " (problem details; see the error "
-                        + "catalogue in the README for codes, e.g. `" + code + "`).")
+                .description(
+                        codes.isEmpty()
+                                ? reason + " (problem details)."
+                                : reason + " (problem details). `code` is one of: " + codes + ".")
                 .content(new Content()
                         .addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, mediaType));
         if (status == 503) {

@@ -33,8 +33,26 @@ record ProblemSchema(
                 example = "5b0e1c1e-8a43-4c53-9a35-e1c2a3f1f0aa")
         String requestId,
 
-        @Schema(description = "Invalid fields, for validation-failed.")
-        List<Violation> errors) {
+        @Schema(
+                description = "Invalid fields: for validation-failed and unreadable-request (when the field is known),"
+                        + " immutable-field and invalid-account-number.")
+        List<Violation> errors,
+
+        @Schema(description = "For version-conflict (412): the customer's current version.", example = "4")
+        Integer currentVersion,
+
+        @Schema(
+                description = "For external-ref-taken (409): the customer who holds the external ID.",
+                example = "AC98765432101")
+        String holder,
+
+        @Schema(description = "For invalid-token (401): the claim that breaks a rule.", example = "aud")
+        String claim,
+
+        @Schema(
+                description = "For insufficient-scope (403): the scope the operation needs.",
+                example = "customers:write")
+        String scope) {
 
     /** One invalid field. */
     @Schema(name = "FieldViolation")
