@@ -50,7 +50,22 @@ class CustomerIdController {
 
     /** Result of validating a candidate customer ID. */
     record CustomerIdCheck(
-            String input, boolean valid, String canonical, String displayId, String prefix, CheckError error) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The candidate as received.")
+            String input,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            boolean valid,
+
+            @Schema(description = "Valid IDs only: the canonical form.", example = "AC12345678900")
+            String canonical,
+
+            @Schema(description = "Valid IDs only: the display form.", example = "AC-1234-5678-900")
+            String displayId,
+
+            @Schema(description = "Valid IDs only: the prefix.", example = "AC")
+            String prefix,
+
+            @Schema(description = "Invalid IDs only: why.") CheckError error) {
 
         static CustomerIdCheck valid(String input, CustomerId id) {
             return new CustomerIdCheck(input, true, id.value(), id.displayForm(), id.prefix(), null);
@@ -63,8 +78,18 @@ class CustomerIdController {
     }
 
     /** Why a candidate is not a valid customer ID. */
-    record CheckError(String code, String message) {}
+    record CheckError(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "check-digit-mismatch")
+            String code,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String message) {}
 
     /** The configured prefixes. */
-    record PrefixesResponse(java.util.List<String> prefixes, String defaultPrefix) {}
+    record PrefixesResponse(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            java.util.List<String> prefixes,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC")
+            String defaultPrefix) {}
 }

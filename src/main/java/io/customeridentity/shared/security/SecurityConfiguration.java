@@ -1,5 +1,6 @@
 package io.customeridentity.shared.security;
 
+import io.customeridentity.shared.web.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,7 +49,7 @@ class SecurityConfiguration {
             Clock clock,
             JsonMapper jsonMapper)
             throws Exception {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(WireJson.of(jsonMapper));
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(SecurityConfiguration::authorizeOperations)

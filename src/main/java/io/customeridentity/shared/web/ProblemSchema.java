@@ -34,7 +34,12 @@ record ProblemSchema(
         String requestId,
 
         @Schema(description = "Invalid fields, for validation-failed.")
-        List<Violation> errors) {
+        List<Violation> errors,
+
+        @Schema(
+                description = "For insufficient-scope (403): the scope the operation needs.",
+                example = "customers:write")
+        String requiredScope) {
 
     /** One invalid field. */
     @Schema(name = "FieldViolation")
