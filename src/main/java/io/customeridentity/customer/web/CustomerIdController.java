@@ -3,8 +3,10 @@ package io.customeridentity.customer.web;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.identifier.InvalidCustomerIdException;
+import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +29,11 @@ class CustomerIdController {
     @Operation(
             operationId = "checkCustomerId",
             summary = "Validate a customer ID",
-            description = "Always answers 200: valid with the canonical and display forms, or invalid with the "
-                    + "reason. Does not say whether a customer has the ID. Requires scope customers:read.")
+            description = "Answers 200 for anything typed: valid with the canonical and display forms, or invalid "
+                    + "with the reason. Percent-encode the candidate (a slash as %2F, a percent sign as %25). Only "
+                    + "what cannot be one path segment (., .., an encoded NUL, a request line over 8 KB) is a 400 "
+                    + "problem. Does not say whether a customer has the ID. Requires scope customers:read.")
+    @ProblemResponses({400})
     CustomerIdCheck check(
             @Parameter(description = "What a person typed.", example = "ac 1234 5678 9OO") @PathVariable
                     String candidate) {

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -39,6 +40,12 @@ class SecurityConfiguration {
         "/swagger-ui.html",
         "/swagger-ui/**"
     };
+
+    /** A customer-ID candidate may hold any typed text; every other path meets the strict firewall. */
+    @Bean
+    WebSecurityCustomizer candidateFirewall() {
+        return web -> web.httpFirewall(new CandidateFirewall());
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(
