@@ -1,5 +1,6 @@
 package io.customeridentity.customer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 
 /** The profile content of one version: everything about a customer that can change. */
@@ -23,11 +24,27 @@ public record CustomerProfile(
     }
 
     /** A postal address. */
-    public record Address(String line1, String line2, String city, String region, String postalCode, String country) {}
+    public record Address(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "1 Infinite Loop")
+            String line1,
+
+            @Schema(maxLength = 200) String line2,
+            @Schema(maxLength = 100, example = "Cupertino") String city,
+            @Schema(maxLength = 100) String region,
+            @Schema(maxLength = 20) String postalCode,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "ISO 3166-1 alpha-2 (any case; answers: upper case).",
+                    example = "US",
+                    pattern = "^\\s*[A-Za-z]{2}\\s*$")
+            String country) {}
 
     /** How and whether the customer wants to be contacted. */
     public record Preferences(
+            @Schema(description = "A BCP 47 language tag, normalised (en-GB).", maxLength = 35, example = "en-GB")
             String language,
+
             java.util.List<ContactChannel> contactChannels,
             Boolean marketingConsent,
             java.time.Instant consentUpdatedAt) {

@@ -8,6 +8,7 @@ import io.customeridentity.support.BatcherQueues;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestDatabaseConfiguration;
 import io.customeridentity.support.TestTokens;
+import io.customeridentity.support.wire.WireRecorder;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -137,6 +138,7 @@ class ConcurrentRegistrationIntegrationTests {
         return RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestTokens.readWrite())
+                .requestInterceptor(WireRecorder.interceptor())
                 .build();
     }
 

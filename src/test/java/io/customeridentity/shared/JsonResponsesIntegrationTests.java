@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestTokens;
+import io.customeridentity.support.wire.WireRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,8 @@ class JsonResponsesIntegrationTests {
                 .method(method, HttpRequest.BodyPublishers.ofString("{\"givenName\": \"Sized\"}"))
                 .build();
 
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                WireRecorder.record(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))

@@ -93,7 +93,7 @@ class PublishedDescriptionIntegrationTests {
     void declaresEveryExtensionMemberOfTheProblemsAndTheirCodesPerStatus() {
         JsonNode api = apiDocs();
         assertThat(api.at("/components/schemas/Problem/properties").propertyNames())
-                .contains("code", "requestId", "errors", "currentVersion", "holder", "claim", "scope");
+                .contains("code", "requestId", "errors", "currentVersion", "holder", "claim", "requiredScope");
 
         int checked = 0;
         for (var path : api.path("paths").properties()) {

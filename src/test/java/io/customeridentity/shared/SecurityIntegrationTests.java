@@ -1,5 +1,7 @@
 package io.customeridentity.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,39 @@ class SecurityIntegrationTests {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("insufficient-scope");
+    }
+
+    @Test
+    void namesTheScopeAForbiddenOperationNeedsAndTheOccurrence() {
+        client.post()
+                .uri("/api/v1/customers/AC12345678900/accounts")
+                .header("Authorization", "Bearer " + TestTokens.withScopes("accounts:read"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .valueMatches("WWW-Authenticate", "Bearer.*insufficient_scope.*")
+                .expectBody()
+                .jsonPath("$.requiredScope")
+                .isEqualTo("accounts:write")
+                .jsonPath("$.instance")
+                .value(instance -> assertThat((String) instance).startsWith("urn:request:"));
+    }
+
+    @Test
+    void namesTheOccurrenceOfAnUnauthorisedRequest() {
+        client.get()
+                .uri("/api/v1/customers/AC12345678900")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.instance")
+                .value(instance -> assertThat((String) instance).startsWith("urn:request:"))
+                .jsonPath("$.requiredScope")
+                .doesNotExist();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.customeridentity.support;
 
+import io.customeridentity.support.wire.WireRecorder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,8 @@ import java.time.Duration;
 
 /**
  * Plain HTTP to the running test server, for what the Spring test clients smooth over: any method (HEAD, OPTIONS,
- * PUT), exact headers, and raw bytes on a socket for requests no client library would send.
+ * PUT), exact headers, and raw bytes on a socket for requests no client library would send. Its responses are
+ * recorded for the contract check; raw exchanges are not (they are deliberately malformed).
  */
 public final class Http {
 
@@ -54,7 +56,7 @@ public final class Http {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return WireRecorder.record(client.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         } catch (InterruptedException ex) {

@@ -94,8 +94,10 @@ class AccountController {
     /** Body of a link request. {@link #toString()} never shows the number (Spring logs bodies at DEBUG). */
     record LinkAccountRequest(
             @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
                     description = "The full number; spaces and hyphens are ignored.",
-                    example = "GB82 WEST 1234 5698 7654 32")
+                    example = "GB82 WEST 1234 5698 7654 32",
+                    maxLength = 64)
             String accountNumber,
 
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "IBAN")
@@ -116,13 +118,27 @@ class AccountController {
 
     /** A link, masked. */
     record AccountLinkResponse(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             UUID linkId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             AccountType type,
-            @Schema(example = "******************5432") String masked,
-            @Schema(example = "5432") String last4,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "******************5432")
+            String masked,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "5432")
+            String last4,
+
+            @Schema(description = "Absent when the link has none.", example = "Salary account")
             String label,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             Instant linkedAt,
+
             @Schema(description = "Present once unlinked.") Instant unlinkedAt,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             AccountLink.Status status) {
 
         static AccountLinkResponse of(AccountLink link) {
@@ -139,5 +155,7 @@ class AccountController {
     }
 
     /** A customer's links. */
-    record AccountLinks(List<AccountLinkResponse> items) {}
+    record AccountLinks(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<AccountLinkResponse> items) {}
 }

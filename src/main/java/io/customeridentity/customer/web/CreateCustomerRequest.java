@@ -13,7 +13,10 @@ import java.util.Map;
  */
 @Schema(description = "A customer profile. At least one of givenName, familyName, email or phone is required.")
 record CreateCustomerRequest(
-        @Schema(description = "Two-letter business prefix; the configured default when absent.", example = "AC")
+        @Schema(
+                description = "Two-letter business prefix (any case); the configured default when absent.",
+                example = "AC",
+                pattern = "^\\s*[A-Za-z]{2}\\s*$")
         String prefix,
 
         @Schema(example = "Ada", maxLength = 100) String givenName,

@@ -10,6 +10,7 @@ import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -72,7 +73,8 @@ class CustomerController {
             @Parameter(
                             description = "Optional, 1 to 255 printable ASCII characters, scoped to the caller; "
                                     + "kept for 24 hours.",
-                            example = "order-7f3a-signup")
+                            example = "order-7f3a-signup",
+                            schema = @Schema(type = "string", pattern = "^[\\x20-\\x7E]{1,255}$"))
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     String idempotencyKey,
             Authentication caller) {
@@ -106,6 +108,11 @@ class CustomerController {
                             schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the version shown.")
     @ProblemResponses({400, 404})
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = "If-None-Match",
+            description = "The ETag of the version you have: 304 without a body when it is still the one shown.",
+            schema = @Schema(type = "string"))
     ResponseEntity<CustomerResponse> get(
             @Parameter(description = "Customer ID in any lenient form.", example = "AC-1234-5678-900")
                     @PathVariable("id")
@@ -142,12 +149,17 @@ class CustomerController {
     @ProblemResponses({400, 404, 412, 415, 422, 428})
     ResponseEntity<CustomerResponse> patch(
             @PathVariable("id") CustomerId customerId,
-            @Parameter(description = "The version the change is based on.", example = "\"3\"", required = true)
+            @Parameter(
+                            description = "The version the change is based on.",
+                            example = "\"3\"",
+                            required = true,
+                            schema = @Schema(type = "string", pattern = "^\\s*\"?[1-9][0-9]{0,8}\"?\\s*$"))
                     @RequestHeader(name = "If-Match", required = false)
                     String ifMatch,
             @Parameter(
                             description = "Why the change is made; stored (encrypted) with the version.",
-                            example = "Moved house")
+                            example = "Moved house",
+                            schema = @Schema(type = "string", maxLength = 500))
                     @RequestHeader(name = "X-Change-Reason", required = false)
                     String reason,
             @RequestBody ProfilePatchBody body,

@@ -3,8 +3,10 @@ package io.customeridentity.customer.web;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.identifier.InvalidCustomerIdException;
+import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +29,11 @@ class CustomerIdController {
     @Operation(
             operationId = "checkCustomerId",
             summary = "Validate a customer ID",
-            description = "Always answers 200: valid with the canonical and display forms, or invalid with the "
-                    + "reason. Does not say whether a customer has the ID. Requires scope customers:read.")
+            description = "Answers 200 for anything typed: valid with the canonical and display forms, or invalid "
+                    + "with the reason. Percent-encode the candidate (a slash as %2F, a percent sign as %25). Only "
+                    + "what cannot be one path segment (., .., an encoded NUL, a request line over 8 KB) is a 400 "
+                    + "problem. Does not say whether a customer has the ID. Requires scope customers:read.")
+    @ProblemResponses({400})
     CustomerIdCheck check(
             @Parameter(description = "What a person typed.", example = "ac 1234 5678 9OO") @PathVariable
                     String candidate) {
@@ -50,7 +55,22 @@ class CustomerIdController {
 
     /** Result of validating a candidate customer ID. */
     record CustomerIdCheck(
-            String input, boolean valid, String canonical, String displayId, String prefix, CheckError error) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The candidate as received.")
+            String input,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            boolean valid,
+
+            @Schema(description = "Valid IDs only: the canonical form.", example = "AC12345678900")
+            String canonical,
+
+            @Schema(description = "Valid IDs only: the display form.", example = "AC-1234-5678-900")
+            String displayId,
+
+            @Schema(description = "Valid IDs only: the prefix.", example = "AC")
+            String prefix,
+
+            @Schema(description = "Invalid IDs only: why.") CheckError error) {
 
         static CustomerIdCheck valid(String input, CustomerId id) {
             return new CustomerIdCheck(input, true, id.value(), id.displayForm(), id.prefix(), null);
@@ -63,8 +83,18 @@ class CustomerIdController {
     }
 
     /** Why a candidate is not a valid customer ID. */
-    record CheckError(String code, String message) {}
+    record CheckError(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "check-digit-mismatch")
+            String code,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String message) {}
 
     /** The configured prefixes. */
-    record PrefixesResponse(java.util.List<String> prefixes, String defaultPrefix) {}
+    record PrefixesResponse(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            java.util.List<String> prefixes,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC")
+            String defaultPrefix) {}
 }

@@ -12,22 +12,39 @@ import java.util.Map;
 /** A customer as the API shows it: identity plus one version of the profile. */
 @Schema(description = "A customer's identity and one version of its profile (the current one unless asked otherwise).")
 record CustomerResponse(
-        @Schema(description = "Canonical customer ID.", example = "AC12345678900")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Canonical customer ID.",
+                example = "AC12345678900")
         String id,
 
-        @Schema(description = "The ID grouped for people to read.", example = "AC-1234-5678-900")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The ID grouped for people to read.",
+                example = "AC-1234-5678-900")
         String displayId,
 
-        @Schema(example = "AC") String prefix,
-        CustomerStatus status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC")
+        String prefix,
 
-        @Schema(description = "Profile version shown (also the ETag).", example = "1")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) CustomerStatus status,
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Profile version shown (also the ETag).",
+                example = "1")
         int version,
 
-        @Schema(description = "When the customer was registered.", example = "2026-11-23T12:00:00Z")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "When the customer was registered.",
+                example = "2026-11-23T12:00:00Z")
         Instant createdAt,
 
-        @Schema(description = "When this version was recorded.", example = "2026-11-23T12:00:00Z")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "When this version was recorded.",
+                example = "2026-11-23T12:00:00Z")
         Instant updatedAt,
 
         @Schema(example = "Ada") String givenName,
@@ -36,6 +53,10 @@ record CustomerResponse(
         @Schema(example = "+442079460958") String phone,
         Address address,
         Preferences preferences,
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Free-form string attributes; empty when there are none.")
         Map<String, String> attributes,
 
         @Schema(description = "For a MERGED customer: the customer it was merged into.", example = "AC98765432101")

@@ -10,7 +10,9 @@ import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +46,10 @@ class CustomerVersionController {
     VersionPage list(
             @Parameter(example = "AC-1234-5678-900") @PathVariable("id") CustomerId customerId,
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) String cursor,
-            @Parameter(description = "Page size, 1 to 100.", example = "20") @RequestParam(defaultValue = "20")
+            @Parameter(
+                            description = "Page size, 1 to 100.",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+                    @RequestParam(defaultValue = "20")
                     int limit) {
         if (limit < 1 || limit > CustomerManagement.MAX_PAGE_SIZE) {
             throw InvalidInputException.of("limit", "Must be between 1 and " + CustomerManagement.MAX_PAGE_SIZE + ".");
@@ -61,6 +66,14 @@ class CustomerVersionController {
             operationId = "getCustomerVersion",
             summary = "Read one version of a customer's profile",
             description = "Requires scope customers:read.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The customer as it was at that version.",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version shown, quoted.",
+                            schema = @Schema(type = "string")))
     @ProblemResponses({400, 404})
     ResponseEntity<CustomerResponse> get(
             @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
@@ -79,6 +92,7 @@ class CustomerVersionController {
 
     /** One page of versions. */
     record VersionPage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             List<VersionSummary> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page.")

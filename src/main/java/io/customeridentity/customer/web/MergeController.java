@@ -50,7 +50,11 @@ class MergeController {
     MergeResponse merge(
             @Parameter(description = "The surviving customer.", example = "AC-1234-5678-900") @PathVariable
                     CustomerId id,
-            @Parameter(description = "The survivor's version.", example = "\"3\"", required = true)
+            @Parameter(
+                            description = "The survivor's version.",
+                            example = "\"3\"",
+                            required = true,
+                            schema = @Schema(type = "string", pattern = "^\\s*\"?[1-9][0-9]{0,8}\"?\\s*$"))
                     @RequestHeader(name = "If-Match", required = false)
                     String ifMatch,
             @RequestBody MergeRequest request,
@@ -110,9 +114,14 @@ class MergeController {
 
     /** Which customer to merge into this one, and why. */
     record MergeRequest(
-            @Schema(example = "AC-9876-5432-101") String mergedCustomerId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC-9876-5432-101")
+            String mergedCustomerId,
 
-            @Schema(example = "Signed up twice: online and in store", maxLength = 500)
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "Signed up twice: online and in store",
+                    minLength = 1,
+                    maxLength = 500)
             String reason) {}
 
     /** Why a merge is undone (optional). */
@@ -122,12 +131,24 @@ class MergeController {
 
     /** A merge and its reversal, if any. */
     record MergeResponse(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             UUID mergeId,
-            @Schema(example = "AC12345678900") String survivorId,
-            @Schema(example = "AC98765432101") String mergedCustomerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC12345678900")
+            String survivorId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC98765432101")
+            String mergedCustomerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             Instant at,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The subject of the token that merged.")
             String by,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             String reason,
+
             @Schema(description = "Present once reversed.") Instant reversedAt) {
 
         static MergeResponse of(CustomerMerge merge) {
@@ -143,5 +164,7 @@ class MergeController {
     }
 
     /** Merges, oldest first. */
-    record MergeList(List<MergeResponse> items) {}
+    record MergeList(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<MergeResponse> items) {}
 }

@@ -42,7 +42,11 @@ class InactiveCustomersController {
                     @RequestParam
                     Instant inactiveSince,
             @Parameter(description = "Only this prefix.", example = "AC") @RequestParam(required = false) String prefix,
-            @Parameter(description = "1 to 500.", example = "100") @RequestParam(defaultValue = "100") int limit,
+            @Parameter(
+                            description = "Page size, 1 to 500.",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "100"))
+                    @RequestParam(defaultValue = "100")
+                    int limit,
             @RequestParam(required = false) String cursor) {
         if (limit < 1 || limit > 500) {
             throw InvalidInputException.of("limit", "Must be between 1 and 500.");
@@ -75,12 +79,20 @@ class InactiveCustomersController {
 
     /** One inactive customer. */
     record InactiveItem(
-            @Schema(example = "AC12345678900") String customerId,
-            @Schema(example = "AC-1234-5678-900") String displayId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC12345678900")
+            String customerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC-1234-5678-900")
+            String displayId,
 
             @Schema(description = "Absent when the customer never had an interaction.")
             Instant lastInteractionAt) {}
 
     /** One page of inactive customers. */
-    record InactivePage(List<InactiveItem> items, String nextCursor) {}
+    record InactivePage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<InactiveItem> items,
+
+            @Schema(description = "Cursor of the next page; absent on the last page.")
+            String nextCursor) {}
 }

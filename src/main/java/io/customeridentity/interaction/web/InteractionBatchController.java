@@ -5,6 +5,7 @@ import io.customeridentity.interaction.InteractionManagement;
 import io.customeridentity.shared.InvalidInputException;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -48,9 +49,14 @@ class InteractionBatchController {
 
     /** A batch of interactions, each naming its customer. */
     record BatchRequest(
-            @Schema(description = "1 to 1000 interactions, each with customerId.")
+            @ArraySchema(
+                    arraySchema = @Schema(description = "1 to 1000 interactions, each with customerId."),
+                    minItems = 1,
+                    maxItems = InteractionManagement.MAX_BATCH)
             List<InteractionRequest> items) {}
 
     /** One result per item, in item order. */
-    record BatchResponse(List<BatchItemResult> results) {}
+    record BatchResponse(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<BatchItemResult> results) {}
 }

@@ -81,7 +81,11 @@ class InteractionController {
             @RequestParam(required = false) InteractionChannel channel,
             @Parameter(description = "Occurred at or after (RFC 3339).") @RequestParam(required = false) Instant from,
             @Parameter(description = "Occurred before (RFC 3339).") @RequestParam(required = false) Instant to,
-            @Parameter(description = "1 to 200.", example = "50") @RequestParam(defaultValue = "50") int limit,
+            @Parameter(
+                            description = "Page size, 1 to 200.",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+                    @RequestParam(defaultValue = "50")
+                    int limit,
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false)
                     String cursor) {
         if (limit < 1 || limit > InteractionManagement.MAX_PAGE_SIZE) {
@@ -114,6 +118,7 @@ class InteractionController {
 
     /** One page of a timeline. */
     record TimelinePage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             List<InteractionResponse> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page.")

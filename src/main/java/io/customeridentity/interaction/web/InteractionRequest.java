@@ -22,19 +22,25 @@ record InteractionRequest(
         @Schema(description = "Defaults to now; at most 5 minutes in the future.", example = "2026-11-23T12:00:00Z")
         Instant occurredAt,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The producing system.", example = "webshop")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The producing system.",
+                example = "webshop",
+                pattern = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
         String source,
 
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "The producer's own id of the event; unique per source.",
-                example = "order-100234")
+                example = "order-100234",
+                minLength = 1,
+                maxLength = 200)
         String externalId,
 
         @Schema(description = "Required for PURCHASE and REFUND, forbidden otherwise.")
         AmountBody amount,
 
-        @Schema(description = "1 to 5; required for FEEDBACK.", example = "4")
+        @Schema(description = "1 to 5; required for FEEDBACK.", example = "4", minimum = "1", maximum = "5")
         Integer rating,
 
         @Schema(description = "Personal data: stored encrypted.", example = "Order of 3 items", maxLength = 200)
@@ -64,10 +70,19 @@ record InteractionRequest(
     /** An exact amount: a decimal string with the currency's minor units. */
     @Schema(name = "Amount")
     record AmountBody(
-            @Schema(description = "Decimal string, never a binary float.", example = "49.90")
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "Positive decimal string with at most the currency's minor units, never a binary"
+                            + " float; answers show exactly the minor units.",
+                    example = "49.90",
+                    pattern = "^[0-9]{1,24}(\\.[0-9]{1,4})?$")
             String value,
 
-            @Schema(description = "ISO 4217 code.", example = "EUR")
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "ISO 4217 code.",
+                    example = "EUR",
+                    pattern = "^[A-Z]{3}$")
             String currency) {}
 
     /** Personal data stays out of logs (Spring logs request bodies at DEBUG). */

@@ -12,14 +12,22 @@ import java.util.UUID;
 /** A recorded interaction. */
 @Schema(description = "A recorded interaction.")
 record InteractionResponse(
-        UUID id,
-        @Schema(example = "AC12345678900") String customerId,
-        InteractionType type,
-        InteractionChannel channel,
-        Instant occurredAt,
-        Instant recordedAt,
-        @Schema(example = "webshop") String source,
-        @Schema(example = "order-100234") String externalId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC12345678900")
+        String customerId,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) InteractionType type,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) InteractionChannel channel,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant occurredAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant recordedAt,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "webshop")
+        String source,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "order-100234")
+        String externalId,
+
         InteractionRequest.AmountBody amount,
         Integer rating,
         String subject,

@@ -42,15 +42,29 @@ class InteractionSummaryController {
 
     /** The summary as the API shows it: amounts as decimal strings. */
     record SummaryResponse(
-            @Schema(example = "AC12345678900") String customerId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC12345678900")
+            String customerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             long interactionCount,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             Map<InteractionType, Long> countsByType,
+
             Instant firstInteractionAt,
             Instant lastInteractionAt,
             Instant lastPurchaseAt,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             List<LifetimeValue> lifetimeValue,
-            @Schema(example = "4.25") BigDecimal averageRating,
+
+            @Schema(description = "Absent without ratings.", example = "4.25")
+            BigDecimal averageRating,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             long ratingCount,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             long openComplaints) {
 
         static SummaryResponse of(InteractionSummary summary) {
@@ -73,6 +87,9 @@ class InteractionSummaryController {
 
     /** Purchases minus refunds in one currency. */
     record LifetimeValue(
-            @Schema(example = "EUR") String currency,
-            @Schema(example = "149.70") String amount) {}
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "EUR")
+            String currency,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "149.70")
+            String amount) {}
 }

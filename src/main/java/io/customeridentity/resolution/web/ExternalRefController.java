@@ -87,19 +87,33 @@ class ExternalRefController {
 
     /** Another system's ID. */
     record ExternalRefRequest(
-            @Schema(description = "[a-z0-9-]{1,40}", example = "salesforce")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "salesforce", pattern = "^[a-z0-9-]{1,40}$")
             String system,
 
-            @Schema(example = "0035g00000XyZ12AAB", maxLength = 200)
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "0035g00000XyZ12AAB",
+                    minLength = 1,
+                    maxLength = 200)
             String externalId) {}
 
     /** A mapping. */
     record ExternalRefResponse(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             UUID refId,
-            @Schema(example = "AC12345678900") String customerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC12345678900")
+            String customerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "salesforce")
             String system,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0035g00000XyZ12AAB")
             String externalId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             Instant linkedAt,
+
             @Schema(description = "Present once ended.") Instant endedAt) {
 
         static ExternalRefResponse of(ExternalRef ref) {
@@ -114,5 +128,7 @@ class ExternalRefController {
     }
 
     /** Mappings. */
-    record ExternalRefs(List<ExternalRefResponse> items) {}
+    record ExternalRefs(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<ExternalRefResponse> items) {}
 }

@@ -78,8 +78,18 @@ class ResolveController {
 
         /** Another system's ID. */
         record Ref(
-                @Schema(example = "salesforce") String system,
-                @Schema(example = "0035g00000XyZ12AAB") String externalId) {}
+                @Schema(
+                        requiredMode = Schema.RequiredMode.REQUIRED,
+                        example = "salesforce",
+                        pattern = "^[a-z0-9-]{1,40}$")
+                String system,
+
+                @Schema(
+                        requiredMode = Schema.RequiredMode.REQUIRED,
+                        example = "0035g00000XyZ12AAB",
+                        minLength = 1,
+                        maxLength = 200)
+                String externalId) {}
 
         @Override
         public String toString() {
@@ -89,8 +99,12 @@ class ResolveController {
 
     /** A customer the identifier leads to. */
     record MatchResponse(
-            @Schema(example = "AC12345678900") String customerId,
-            @Schema(example = "AC-1234-5678-900") String displayId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC12345678900")
+            String customerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC-1234-5678-900")
+            String displayId,
+            // Not yet required: POST /accounts/resolve's answer shares this schema and has neither.
             CustomerStatus status,
             @Schema(example = "email") String matchedBy,
 
@@ -112,9 +126,16 @@ class ResolveController {
 
     /** A likely duplicate. */
     record DuplicateResponse(
-            @Schema(example = "AC98765432101") String customerId,
-            @Schema(example = "AC-9876-5432-101") String displayId,
-            @Schema(example = "0.90") BigDecimal score,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC98765432101")
+            String customerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC-9876-5432-101")
+            String displayId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0.90", minimum = "0", maximum = "1")
+            BigDecimal score,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             Set<String> reasons) {
 
         static DuplicateResponse of(Duplicate duplicate) {
@@ -127,5 +148,7 @@ class ResolveController {
     }
 
     /** Likely duplicates, best first. */
-    record Duplicates(List<DuplicateResponse> items) {}
+    record Duplicates(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<DuplicateResponse> items) {}
 }

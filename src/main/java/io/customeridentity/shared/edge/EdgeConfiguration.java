@@ -32,6 +32,10 @@ class EdgeConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatEdge(EdgeProperties limits) {
         return factory -> {
             factory.addConnectorCustomizers(connector -> {
+                // An encoded slash or backslash reaches the application undecoded: Spring Security's firewall
+                // refuses it on every path but a customer-ID candidate's, which answers it like any typed text.
+                connector.setEncodedSolidusHandling("passthrough");
+                connector.setEncodedReverseSolidusHandling("passthrough");
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                     http.setDisableUploadTimeout(false);
                     http.setConnectionUploadTimeout(

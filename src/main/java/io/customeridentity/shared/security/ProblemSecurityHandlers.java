@@ -4,6 +4,9 @@ import io.customeridentity.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,11 +18,14 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers 401 and 403 with problem details (Spring Security's own answers have empty bodies), keeping the standard
- * {@code WWW-Authenticate: Bearer ...} challenge headers.
+ * {@code WWW-Authenticate: Bearer ...} challenge headers; a 403 names the scope the operation needs
+ * ({@code requiredScope}).
  */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -72,11 +78,31 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
         accessDeniedHandler.handle(request, response, ex);
-        write(
-                response,
-                Problems.of(
-                        HttpStatus.FORBIDDEN, "insufficient-scope", "The bearer token does not grant this operation."));
+        ProblemDetail problem = Problems.of(
+                HttpStatus.FORBIDDEN, "insufficient-scope", "The bearer token does not grant this operation.");
+        requiredScope(request).ifPresent(scope -> problem.setProperty("requiredScope", scope));
+        write(response, problem);
     }
+
+    /** The scope the request's operation needs; none for what no operation answers (OPTIONS, say). */
+    private static Optional<String> requiredScope(HttpServletRequest request) {
+        return SCOPE_MATCHERS.stream()
+                .filter(matcher -> matcher.matcher().matches(request))
+                .map(ScopeMatcher::scope)
+                .findFirst();
+    }
+
+    private record ScopeMatcher(RequestMatcher matcher, String scope) {}
+
+    private static final List<ScopeMatcher> SCOPE_MATCHERS = OperationScopes.RULES.stream()
+            .<ScopeMatcher>mapMulti((rule, matchers) -> {
+                PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+                matchers.accept(new ScopeMatcher(paths.matcher(rule.method(), rule.pattern()), rule.scope()));
+                if (rule.method().equals(HttpMethod.GET)) {
+                    matchers.accept(new ScopeMatcher(paths.matcher(HttpMethod.HEAD, rule.pattern()), rule.scope()));
+                }
+            })
+            .toList();
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,5 +1,6 @@
 package io.customeridentity.shared.security;
 
+import io.customeridentity.shared.web.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import javax.crypto.spec.SecretKeySpec;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -39,6 +41,12 @@ class SecurityConfiguration {
         "/swagger-ui/**"
     };
 
+    /** A customer-ID candidate may hold any typed text; every other path meets the strict firewall. */
+    @Bean
+    WebSecurityCustomizer candidateFirewall() {
+        return web -> web.httpFirewall(new CandidateFirewall());
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
@@ -48,7 +56,7 @@ class SecurityConfiguration {
             Clock clock,
             JsonMapper jsonMapper)
             throws Exception {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(WireJson.of(jsonMapper));
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(SecurityConfiguration::authorizeOperations)

@@ -7,7 +7,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON responses with Boot's configured mapper that carry their length (see the converter). */
+/**
+ * JSON responses with Boot's configured mapper that carry their length (see the converter) and leave absent values out
+ * ({@link WireJson}).
+ */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
@@ -18,6 +21,6 @@ class JsonConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     ServerHttpMessageConvertersCustomizer sizedJsonResponses(JsonMapper jsonMapper) {
-        return converters -> converters.withJsonConverter(new SizedJsonHttpMessageConverter(jsonMapper));
+        return converters -> converters.withJsonConverter(new SizedJsonHttpMessageConverter(WireJson.of(jsonMapper)));
     }
 }

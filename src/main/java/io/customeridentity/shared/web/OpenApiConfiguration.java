@@ -10,11 +10,14 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +37,14 @@ class OpenApiConfiguration {
     /** What the edge may answer to an operation that reads a body: too slow (408), too large (413). */
     private static final int[] WITH_BODY = {408, 413};
 
+    /** An entity tag of this service: the version, quoted. */
+    static final Schema<String> ETAG = string().pattern("^\"[1-9][0-9]*\"$");
+
+    /** A string schema, for OpenAPI 3.0 ({@code type}) and 3.1 ({@code types}) alike. */
+    static Schema<String> string() {
+        return new Schema<String>().type("string").types(Set.of("string"));
+    }
+
     @Bean
     OpenAPI customerIdentityOpenApi() {
         // The bearer scheme and each operation's scope come from the security package (OpenApiSecurity).
@@ -49,6 +60,29 @@ class OpenApiConfiguration {
                         .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
                 .addServersItem(new Server().url("/").description("This service"))
                 .components(components);
+    }
+
+    /**
+     * Every {@code attributes} map of the API follows one rule (customers and interactions alike, see the validators):
+     * at most 50 entries, keys {@code [a-z0-9_.-]{1,64}}, values strings of at most 1,000 characters.
+     */
+    @Bean
+    OpenApiCustomizer attributeMaps() {
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            openApi.getComponents().getSchemas().values().forEach(schema -> {
+                Map<String, Schema> properties = schema.getProperties();
+                Schema<?> attributes = properties == null ? null : properties.get("attributes");
+                if (attributes != null && attributes.getAdditionalProperties() != null) {
+                    attributes
+                            .maxProperties(50)
+                            .propertyNames(string().pattern("^[a-z0-9_.-]{1,64}$"))
+                            .additionalProperties(string().maxLength(1000));
+                }
+            });
+        };
     }
 
     @Bean
@@ -73,8 +107,51 @@ class OpenApiConfiguration {
             for (int status : statuses) {
                 responses.addApiResponse(Integer.toString(status), problemResponse(status));
             }
+            responses.forEach(OpenApiConfiguration::completeHeaders);
+            operation.addParametersItem(new HeaderParameter()
+                    .name(RequestIdFilter.HEADER)
+                    .description("Your id of the request, to correlate logs and problem details; used when it is 1 to"
+                            + " 64 of A-Z a-z 0-9 . _ : -, else the service gives the request a new one.")
+                    .schema(string().maxLength(64)));
             return operation;
         };
+    }
+
+    /**
+     * What the wire shows on every answer: {@code X-Request-Id} on each, the bearer challenge on 401 and 403, no body
+     * on 204 and 304, and on 304 the {@code ETag} it confirms.
+     */
+    private static void completeHeaders(String status, ApiResponse response) {
+        response.addHeaderObject(
+                RequestIdFilter.HEADER,
+                new Header()
+                        .description(
+                                "The id of the request (yours when it was sane); also in problem details and logs.")
+                        .required(true)
+                        .schema(string()));
+        if (status.equals("401") || status.equals("403")) {
+            response.addHeaderObject(
+                    "WWW-Authenticate",
+                    new Header()
+                            .description("The bearer challenge (RFC 6750), e.g. `Bearer error=\"invalid_token\"` or "
+                                    + "`Bearer error=\"insufficient_scope\"`.")
+                            .required(true)
+                            .schema(string().pattern("^Bearer")));
+        }
+        if (status.equals("204") || status.equals("304")) {
+            response.setContent(null);
+        }
+        if (response.getHeaders() != null && response.getHeaders().containsKey("ETag")) {
+            response.getHeaders().get("ETag").schema(ETAG);
+        }
+        if (status.equals("304")) {
+            response.addHeaderObject(
+                    "ETag",
+                    new Header()
+                            .description("The version shown, quoted: the one If-None-Match named.")
+                            .required(true)
+                            .schema(ETAG));
+        }
     }
 
     /** A problem response: its codes from {@link ProblemCatalogue}, each with an example of its own. */
@@ -105,7 +182,8 @@ class OpenApiConfiguration {
                     "Retry-After",
                     new Header()
                             .description("Seconds to wait before retrying.")
-                            .schema(new Schema<Integer>().type("integer")));
+                            .required(true)
+                            .schema(new Schema<Integer>().type("integer").types(Set.of("integer"))));
         }
         return response;
     }

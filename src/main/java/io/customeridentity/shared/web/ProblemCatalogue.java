@@ -88,7 +88,7 @@ final class ProblemCatalogue {
                     "insufficient-scope",
                     "the token lacks the operation's scope",
                     "The bearer token does not grant this operation.",
-                    Map.of("scope", "customers:write")),
+                    Map.of("requiredScope", "customers:write")),
             new Entry(
                     404,
                     "customer-not-found",

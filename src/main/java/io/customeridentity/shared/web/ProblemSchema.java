@@ -52,7 +52,7 @@ record ProblemSchema(
         @Schema(
                 description = "For insufficient-scope (403): the scope the operation needs.",
                 example = "customers:write")
-        String scope) {
+        String requiredScope) {
 
     /** One invalid field. */
     @Schema(name = "FieldViolation")

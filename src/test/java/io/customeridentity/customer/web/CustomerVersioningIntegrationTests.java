@@ -194,6 +194,26 @@ class CustomerVersioningIntegrationTests {
     }
 
     @Test
+    void removesAFieldWithNullAndThenLeavesItOutOfEveryAnswer() {
+        String ada = api.created(Map.of("givenName", "Ada", "phone", "+44 20 7946 0958"))
+                .path("id")
+                .asString();
+        Map<String, Object> removePhone = new java.util.HashMap<>();
+        removePhone.put("phone", null);
+
+        JsonNode patched = api.patched(ada, 1, removePhone);
+
+        assertThat(patched.has("phone")).isFalse();
+        JsonNode read = api.json("/api/v1/customers/" + ada);
+        assertThat(read.path("givenName").asString()).isEqualTo("Ada");
+        assertThat(read.has("phone")).isFalse();
+        assertThat(read.has("mergedInto")).isFalse();
+        assertThat(read.has("address")).isFalse();
+        assertThat(api.json("/api/v1/customers/" + ada + "/versions").has("nextCursor"))
+                .isFalse();
+    }
+
+    @Test
     void rejectsRemovingEveryNameAndContactDetail() {
         Map<String, Object> removeAll = new java.util.HashMap<>();
         for (String field : List.of("givenName", "familyName", "email", "phone")) {

@@ -7,6 +7,7 @@ import io.customeridentity.CustomerIdentityApplication;
 import io.customeridentity.support.CustomerApi;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestDatabaseConfiguration;
+import io.customeridentity.support.wire.WireRecorder;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +59,7 @@ class CustomerCacheIntegrationTests {
         int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         otherInstance = new CustomerApi(RestTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
+                .requestInterceptor(WireRecorder.interceptor())
                 .build());
         await().atMost(NOTIFICATION_DELAY).until(cache::isOpen);
     }
