@@ -98,10 +98,10 @@ class GeneratedClientScenarioIntegrationTests {
                 .phone("+44 20 7946 " + (1000 + Math.abs(unique.hashCode() % 9000)))
                 .attributes(Map.of("loyalty.tier", "gold", "shop", "online"));
         String key = "signup-" + unique;
-        ApiResponse<CustomerResponse> registered = customers.createCustomerWithHttpInfo(ada, key);
+        ApiResponse<CustomerResponse> registered = customers.createCustomerWithHttpInfo(ada, key, null);
         assertThat(registered.getStatusCode()).isEqualTo(201);
         String id = registered.getData().getId();
-        ApiResponse<CustomerResponse> replayed = customers.createCustomerWithHttpInfo(ada, key);
+        ApiResponse<CustomerResponse> replayed = customers.createCustomerWithHttpInfo(ada, key, null);
         assertThat(replayed.getData().getId()).isEqualTo(id);
         assertThat(replayed.getHeaders().get("idempotent-replayed")).containsExactly("true");
         String phone = registered.getData().getPhone();
@@ -109,7 +109,7 @@ class GeneratedClientScenarioIntegrationTests {
 
         // Read by a lenient form of the ID.
         String lenient = id.toLowerCase().substring(0, 2) + " " + id.substring(2, 6) + " " + id.substring(6);
-        CustomerResponse read = customers.getCustomer(lenient, null);
+        CustomerResponse read = customers.getCustomer(lenient, null, null, null);
         assertThat(read.getId()).isEqualTo(id);
         assertThat(read.getVersion()).isEqualTo(1);
 
@@ -117,25 +117,25 @@ class GeneratedClientScenarioIntegrationTests {
         Map<String, String> attributes = new HashMap<>();
         attributes.put("loyalty.tier", null);
         CustomerPatch patch = new CustomerPatch().familyName("King").phone(null).attributes(attributes);
-        CustomerResponse patched = customers.patchCustomer(id, "\"1\"", patch, "Married; no phone any more");
+        CustomerResponse patched = customers.patchCustomer(id, "\"1\"", patch, "Married; no phone any more", null);
         assertThat(patched.getVersion()).isEqualTo(2);
         assertThat(patched.getFamilyName()).isEqualTo("King");
         assertThat(patched.getPhone()).isNull();
         assertThat(patched.getAttributes()).containsExactly(Map.entry("shop", "online"));
 
         // A stale If-Match: 412 version-conflict, read as a typed problem with currentVersion.
-        Problem stale = problemOf(() -> customers.patchCustomer(id, "\"1\"", new CustomerPatch().givenName("A"), null));
+        Problem stale = problemOf(() -> customers.patchCustomer(id, "\"1\"", new CustomerPatch().givenName("A"), null, null));
         assertThat(stale.getStatus()).isEqualTo(412);
         assertThat(stale.getCode()).isEqualTo("version-conflict");
         assertThat(stale.getCurrentVersion()).isEqualTo(2);
 
         // Versions, and the record as it was at version 1's time.
-        VersionPage history = versions.listCustomerVersions(id, null, null);
+        VersionPage history = versions.listCustomerVersions(id, null, null, null);
         assertThat(history.getItems()).extracting(v -> v.getVersion()).containsExactly(2, 1);
         assertThat(history.getItems().get(0).getChangedFields()).contains("familyName", "phone", "attributes");
-        assertThat(versions.getCustomerVersion(id, 1).getPhone()).isEqualTo(phone);
+        assertThat(versions.getCustomerVersion(id, 1, null).getPhone()).isEqualTo(phone);
         OffsetDateTime firstRecorded = history.getItems().get(1).getCreatedAt();
-        CustomerResponse asOf = customers.getCustomer(id, firstRecorded);
+        CustomerResponse asOf = customers.getCustomer(id, firstRecorded, null, null);
         assertThat(asOf.getVersion()).isEqualTo(1);
         assertThat(asOf.getFamilyName()).isEqualTo("Lovelace");
 
@@ -148,7 +148,7 @@ class GeneratedClientScenarioIntegrationTests {
                             .channel(InteractionRequest.ChannelEnum.WEB)
                             .source("webshop")
                             .externalId("order-" + unique + "-" + i)
-                            .amount(new Amount().value("49.90").currency("EUR")));
+                            .amount(new Amount().value("49.90").currency("EUR")), null);
             assertThat(purchase.getId()).isNotNull();
         }
         List<InteractionRequest> items = new ArrayList<>();
@@ -160,7 +160,7 @@ class GeneratedClientScenarioIntegrationTests {
                     .source("mailer")
                     .externalId("mail-" + unique + "-" + i));
         }
-        BatchResponse batch = interactions.recordInteractionBatch(new BatchRequest().items(items));
+        BatchResponse batch = interactions.recordInteractionBatch(new BatchRequest().items(items), null);
         assertThat(batch.getResults())
                 .extracting(BatchItemResult::getStatus)
                 .containsOnly(BatchItemResult.StatusEnum.CREATED)
@@ -171,7 +171,7 @@ class GeneratedClientScenarioIntegrationTests {
         String cursor = null;
         int pages = 0;
         do {
-            TimelinePage page = interactions.listInteractions(id, null, null, null, null, 2, cursor);
+            TimelinePage page = interactions.listInteractions(id, null, null, null, null, 2, cursor, null);
             timeline.addAll(page.getItems());
             cursor = page.getNextCursor();
             pages++;
@@ -180,7 +180,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(timeline).hasSize(7);
         assertThat(pages).isEqualTo(4);
 
-        SummaryResponse summary = interactions.getInteractionSummary(id);
+        SummaryResponse summary = interactions.getInteractionSummary(id, null);
         assertThat(summary.getInteractionCount()).isEqualTo(7L);
         assertThat(summary.getLifetimeValue()).singleElement().satisfies(value -> {
             assertThat(value.getCurrency()).isEqualTo("EUR");
@@ -193,12 +193,12 @@ class GeneratedClientScenarioIntegrationTests {
                 new LinkAccountRequest()
                         .accountNumber("DE89 3704 0044 0532 0130 00")
                         .type(LinkAccountRequest.TypeEnum.IBAN)
-                        .label("Salary"));
+                        .label("Salary"), null);
         accounts.linkAccount(
                 id,
-                new LinkAccountRequest().accountNumber("4111 1111 1111 1111").type(LinkAccountRequest.TypeEnum.CARD));
+                new LinkAccountRequest().accountNumber("4111 1111 1111 1111").type(LinkAccountRequest.TypeEnum.CARD), null);
         List<AccountMatch> byAccount = accounts.resolveAccount(
-                        new AccountResolveRequest().accountNumber("de89370400440532013000"))
+                        new AccountResolveRequest().accountNumber("de89370400440532013000"), null)
                 .getMatches();
         assertThat(byAccount).anySatisfy(match -> {
             assertThat(match.getCustomerId()).isEqualTo(id);
@@ -208,28 +208,28 @@ class GeneratedClientScenarioIntegrationTests {
         });
 
         // Resolve by e-mail, phone (none since the patch) and an external reference.
-        assertThat(resolution.resolve(new ResolveRequest().email(email.toUpperCase())).getMatches())
+        assertThat(resolution.resolve(new ResolveRequest().email(email.toUpperCase()), null).getMatches())
                 .extracting(MatchResponse::getCustomerId)
                 .containsExactly(id);
-        assertThat(resolution.resolve(new ResolveRequest().phone(phone)).getMatches())
+        assertThat(resolution.resolve(new ResolveRequest().phone(phone), null).getMatches())
                 .extracting(MatchResponse::getCustomerId)
                 .doesNotContain(id);
         String crmId = "crm-" + unique;
-        externalRefs.linkExternalRef(id, new ExternalRefRequest().system("salesforce").externalId(crmId));
+        externalRefs.linkExternalRef(id, new ExternalRefRequest().system("salesforce").externalId(crmId), null);
         assertThat(resolution
-                        .resolve(new ResolveRequest().externalRef(new Ref().system("salesforce").externalId(crmId)))
+                        .resolve(new ResolveRequest().externalRef(new Ref().system("salesforce").externalId(crmId)), null)
                         .getMatches())
                 .extracting(MatchResponse::getCustomerId)
                 .containsExactly(id);
 
         // A second sign-up with the same e-mail: a duplicate; its claim on the CRM ID names the holder (409).
         String twin = customers.createCustomer(
-                        new CreateCustomerRequest().givenName("Ada").familyName("King").email(email), null)
+                        new CreateCustomerRequest().givenName("Ada").familyName("King").email(email), null, null)
                 .getId();
-        assertThat(resolution.listDuplicates(id).getItems())
+        assertThat(resolution.listDuplicates(id, null).getItems())
                 .anySatisfy(duplicate -> assertThat(duplicate.getCustomerId()).isEqualTo(twin));
         Problem taken = problemOf(() ->
-                externalRefs.linkExternalRef(twin, new ExternalRefRequest().system("salesforce").externalId(crmId)));
+                externalRefs.linkExternalRef(twin, new ExternalRefRequest().system("salesforce").externalId(crmId), null));
         assertThat(taken.getStatus()).isEqualTo(409);
         assertThat(taken.getCode()).isEqualTo("external-ref-taken");
         assertThat(taken.getHolder()).isEqualTo(id);
@@ -237,14 +237,14 @@ class GeneratedClientScenarioIntegrationTests {
         // Merge the twin into Ada; the twin's ID and account resolve to Ada; reverse the merge; to the twin again.
         accounts.linkAccount(
                 twin,
-                new LinkAccountRequest().accountNumber("5555 5555 5555 4444").type(LinkAccountRequest.TypeEnum.CARD));
-        int survivorVersion = customers.getCustomer(id, null).getVersion();
+                new LinkAccountRequest().accountNumber("5555 5555 5555 4444").type(LinkAccountRequest.TypeEnum.CARD), null);
+        int survivorVersion = customers.getCustomer(id, null, null, null).getVersion();
         MergeResponse merge = merges.mergeCustomer(
                 id,
                 "\"" + survivorVersion + "\"",
-                new MergeRequest().mergedCustomerId(twin).reason("Signed up twice"));
+                new MergeRequest().mergedCustomerId(twin).reason("Signed up twice"), null);
         assertThat(merge.getSurvivorId()).isEqualTo(id);
-        assertThat(resolution.resolve(new ResolveRequest().customerId(twin)).getMatches())
+        assertThat(resolution.resolve(new ResolveRequest().customerId(twin), null).getMatches())
                 .singleElement()
                 .satisfies(match -> {
                     assertThat(match.getCustomerId()).isEqualTo(id);
@@ -252,22 +252,22 @@ class GeneratedClientScenarioIntegrationTests {
                 });
         assertThat(accounts.resolveAccount(new AccountResolveRequest()
                                 .accountNumber("5555555555554444")
-                                .type(AccountResolveRequest.TypeEnum.CARD))
+                                .type(AccountResolveRequest.TypeEnum.CARD), null)
                         .getMatches())
                 .filteredOn(match -> twin.equals(match.getResolvedFrom()))
                 .singleElement()
                 .satisfies(match -> assertThat(match.getCustomerId()).isEqualTo(id));
         MergeResponse reversed =
-                merges.reverseMerge(id, merge.getMergeId(), new ReversalRequest().reason("Different people"));
+                merges.reverseMerge(id, merge.getMergeId(), null, new ReversalRequest().reason("Different people"));
         assertThat(reversed.getReversedAt()).isNotNull();
-        assertThat(resolution.resolve(new ResolveRequest().customerId(twin)).getMatches())
+        assertThat(resolution.resolve(new ResolveRequest().customerId(twin), null).getMatches())
                 .extracting(MatchResponse::getCustomerId)
                 .containsExactly(twin);
 
         // Validate a mistyped ID: one digit changed.
         int digit = id.charAt(5) - '0';
         String typo = id.substring(0, 5) + (digit + 1) % 10 + id.substring(6);
-        CustomerIdCheck check = ids.checkCustomerId(typo);
+        CustomerIdCheck check = ids.checkCustomerId(typo, null);
         assertThat(check.getValid()).isFalse();
         assertThat(check.getError().getCode()).isEqualTo("check-digit-mismatch");
     }

@@ -64,7 +64,8 @@ class OpenApiConfiguration {
 
     /**
      * Every {@code attributes} map of the API follows one rule (customers and interactions alike, see the validators):
-     * at most 50 entries, keys {@code [a-z0-9_.-]{1,64}}, values strings of at most 1,000 characters.
+     * at most 50 entries, keys {@code [a-z0-9_.-]{1,64}}, values strings of at most 1,000 characters. A map whose
+     * values may be {@code null} (the merge patch's, where null removes an entry) keeps that.
      */
     @Bean
     OpenApiCustomizer attributeMaps() {
@@ -76,10 +77,16 @@ class OpenApiConfiguration {
                 Map<String, Schema> properties = schema.getProperties();
                 Schema<?> attributes = properties == null ? null : properties.get("attributes");
                 if (attributes != null && attributes.getAdditionalProperties() != null) {
+                    Schema<String> values = string().maxLength(1000);
+                    if (attributes.getAdditionalProperties() instanceof Schema<?> existing
+                            && existing.getTypes() != null
+                            && existing.getTypes().contains("null")) {
+                        values.types(new java.util.LinkedHashSet<>(java.util.List.of("string", "null")));
+                    }
                     attributes
                             .maxProperties(50)
                             .propertyNames(string().pattern("^[a-z0-9_.-]{1,64}$"))
-                            .additionalProperties(string().maxLength(1000));
+                            .additionalProperties(values);
                 }
             });
         };
