@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>When the database stays unreachable for longer than {@link #SETTLE} the outcome cannot be known: the original
  * failure (a 503) is thrown, and the rows may exist. Only a request with an idempotency key is safe to retry then.
+ * Ending the process needs no privilege beyond the service's own role: PostgreSQL lets a role end its own sessions.
  */
 @Component
 public class FencedWrites {
@@ -90,7 +91,9 @@ public class FencedWrites {
                 }
             } catch (RuntimeException ex) {
                 if (!DatabaseFailures.isUnavailable(ex)) {
-                    throw ex;
+                    // e.g. a database role that may not end its own server processes: the outcome stays unknown
+                    log.warn("The outcome of a write whose connection broke cannot be settled", ex);
+                    return false;
                 }
                 last = ex;
             }
