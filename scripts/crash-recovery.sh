@@ -5,7 +5,7 @@
 #   CRASH_SECONDS=60 scripts/crash-recovery.sh  (the long form; .ci/run --long runs it so)
 #
 # 1. SIGKILL: 16 clients write (registrations with and without an Idempotency-Key, interactions one by one and in
-#    batches of 200) and every answer is journalled; half-way the service gets SIGKILL, the clients go on being
+#    batches of 500) and every answer is journalled; half-way the service gets SIGKILL, the clients go on being
 #    refused, then it is started again on the same database. Then: every acknowledged write is stored (a
 #    registration whole: customer, version 1, data key), every keyed registration retried with its key answers 201
 #    and the acknowledged customer, the keys made exactly one customer each, failed interactions retried are stored
@@ -15,6 +15,7 @@
 #    graceful-shutdown window (spring.lifecycle.timeout-per-shutdown-phase, 20 s) plus 5 s, every acknowledged
 #    write is stored and the invariants hold.
 #
+# CRASH_JOURNALS=<directory> keeps the journals of every request (JSON lines) there.
 # PostgreSQL: CRASH_PG_HOST/PORT/USER, default 127.0.0.1:5432 postgres. Needs: java, psql, curl, openssl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +24,14 @@ name=crash
 . scripts/lib/throwaway-service.sh
 seconds=${CRASH_SECONDS:-8}
 secret=$(openssl rand -hex 32)
-journal_dir=$(mktemp -d)
-trap 'cleanup; rm -rf "$journal_dir"' EXIT
+if [ -n "${CRASH_JOURNALS:-}" ]; then
+    journal_dir=$CRASH_JOURNALS
+    mkdir -p "$journal_dir"
+    rm -f "$journal_dir"/*.jsonl "$journal_dir"/*.stop
+else
+    journal_dir=$(mktemp -d)
+    trap 'cleanup; rm -rf "$journal_dir"' EXIT
+fi
 start_service CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret" \
     CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY="$(openssl rand -base64 32)" --
 

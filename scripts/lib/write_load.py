@@ -23,7 +23,7 @@ import threading
 import time
 import urllib.parse
 
-BATCH = 200
+BATCH = 500
 
 
 def psql(sql, stdin=None):
@@ -203,6 +203,8 @@ def verify(url, journal_path):
 def in_flight(journal_path, term_at):
     journal = entries(journal_path)
     before = [e for e in journal if e["sent"] < term_at - 0.2 and e["answered"] > term_at]
+    if not before:
+        fail("no request was in flight at SIGTERM: nothing was shown")
     broken = [e for e in before if not 200 <= e["status"] < 300]
     if broken:
         fail(f"{len(broken)} of {len(before)} requests in flight at SIGTERM did not finish, e.g. {broken[0]}")
