@@ -6,7 +6,7 @@ omission). Every interval it samples the service's heap after a full GC (jcmd) a
 
   soak.py URL SECONDS RATE INTERVAL RESULTS_JSON
 
-Environment: TOKEN (every scope), JAVA_PID (the service), PSQL (psql of the service's database), DB (its name).
+Environment: WARMUP (seconds of the same traffic first, reported but not judged: a cold JVM), TOKEN (every scope), JAVA_PID (the service), PSQL (psql of the service's database), DB (its name).
 Prints one line per interval and a summary; exits 1 when any request failed.
 """
 import http.client
@@ -138,13 +138,21 @@ def database_connections():
     return int(out.stdout.strip() or -1)
 
 
-def main(url, seconds, rate, interval, results_path):
+def main(url, seconds, rate, interval, results_path, warmup):
     customers = Customers()
     for _ in range(50):
         status, ok = register(url, customers, False)
         if not ok:
             sys.exit(f"soak: could not seed a customer ({status})")
     kinds = [kind for kind, weight in MIX for _ in range(weight)]
+    if warmup > 0:
+        warm = []
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            begin = time.time()
+            for i in range(int(warmup * rate)):
+                time.sleep(max(0.0, begin + i / rate - time.time()))
+                pool.submit(lambda kind: warm.append(operation(url, customers, kind)[1]), random.choice(kinds))
+        print(f"soak: warm-up of {warmup:.0f} s: {len(warm)} requests, {warm.count(False)} errors (not judged)")
     samples = []  # (interval index, kind, status, ok, latency)
     samples_lock = threading.Lock()
     start = time.time()
@@ -213,4 +221,5 @@ def main(url, seconds, rate, interval, results_path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5])
+    main(sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5],
+         float(os.environ.get("WARMUP", "0")))
