@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * primary key fixed before the write (a write that did commit although it reported a failure cannot commit again).
  *
  * <p>No caller waits in the queue longer than {@code maxWait}: one whose group has not started by then leaves the queue
- * and gets {@link QueueTimeout}, and its item is never handled. So a write queued behind a stalled database cannot
+ * and gets {@link QueueTimeout}, and its item is never handled; one whose group has started waits for its outcome. So a write queued behind a stalled database cannot
  * commit after its caller has already been told it failed (and, say, retried it).
  */
 public final class Batcher<T> {
@@ -76,15 +76,20 @@ public final class Batcher<T> {
             startGroups();
             long deadline = System.nanoTime() + maxWaitNanos;
             while (pending.group == null && !pending.done) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    queue.remove(pending);
-                    throw new QueueTimeout(Duration.ofNanos(maxWaitNanos));
-                }
                 try {
+                    if (pending.started) {
+                        // In a group being handled: its outcome is the caller's, however long it takes.
+                        pending.wake.await();
+                        continue;
+                    }
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        queue.remove(pending);
+                        throw new QueueTimeout(Duration.ofNanos(maxWaitNanos));
+                    }
                     pending.wake.awaitNanos(remaining);
                 } catch (InterruptedException ex) {
-                    // Still queued, or already leading a group that others wait for: finish either way.
+                    // Still queued, in a group, or leading one that others wait for: finish either way.
                     interrupted = true;
                 }
             }
@@ -108,7 +113,9 @@ public final class Batcher<T> {
             Pending<T> first = queue.peek();
             List<Pending<T>> group = new ArrayList<>(Math.min(queue.size(), maxSize));
             while (group.size() < maxSize && !queue.isEmpty()) {
-                group.add(queue.poll());
+                Pending<T> member = queue.poll();
+                member.started = true;
+                group.add(member);
             }
             first.group = group;
             inFlight++;
@@ -171,6 +178,7 @@ public final class Batcher<T> {
         final T item;
         final Condition wake;
         List<Pending<T>> group;
+        boolean started;
         boolean done;
         RuntimeException failure;
 

@@ -172,6 +172,35 @@ class BatcherTests {
     }
 
     @Test
+    void waitsForItsGroupsOutcomeHoweverLongOnceTheGroupHasStarted() throws Exception {
+        Gate gate = new Gate();
+        Gate second = new Gate();
+        AtomicInteger writes = new AtomicInteger();
+        Batcher<String> groups = new Batcher<>(
+                64,
+                1,
+                Duration.ofMillis(300),
+                items -> (writes.incrementAndGet() == 1 ? gate : second)
+                        .then(written::add)
+                        .accept(items),
+                failure -> false);
+        CompletableFuture<Void> first = submitAsync(groups, "first");
+        gate.awaitWriting(1);
+        CompletableFuture<Void> leader = submitAsync(groups, "leader");
+        CompletableFuture<Void> member = submitAsync(groups, "member");
+        awaitWaiting(2);
+        gate.open();
+        second.awaitWriting(1);
+        Thread.sleep(600);
+
+        assertThat(member).as("waiting for its group, past max-wait").isNotDone();
+        second.open();
+        CompletableFuture.allOf(first, leader, member).get(10, TimeUnit.SECONDS);
+        assertThat(written).hasSize(2);
+        assertThat(written.get(1)).containsExactlyInAnyOrder("leader", "member");
+    }
+
+    @Test
     void rejectsSizesBelowOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> batcher(0, 1, written::add));
         assertThatIllegalArgumentException().isThrownBy(() -> batcher(1, 0, written::add));
