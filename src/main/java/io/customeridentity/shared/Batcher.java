@@ -1,5 +1,6 @@
 package io.customeridentity.shared;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,16 @@ import java.util.function.Predicate;
  * again one item at a time, so one bad item fails only its own caller; any other failure (the database unreachable)
  * fails the whole group at once. Items must therefore be safe to handle twice: reads are, and so are rows with a
  * primary key fixed before the write (a write that did commit although it reported a failure cannot commit again).
+ *
+ * <p>No caller waits in the queue longer than {@code maxWait}: one whose group has not started by then leaves the queue
+ * and gets {@link QueueTimeout}, and its item is never handled; one whose group has started waits for its outcome. So a write queued behind a stalled database cannot
+ * commit after its caller has already been told it failed (and, say, retried it).
  */
 public final class Batcher<T> {
 
     private final int maxSize;
     private final int maxInFlight;
+    private final long maxWaitNanos;
     private final Consumer<List<T>> handler;
     private final Predicate<RuntimeException> byOneItem;
     private final ReentrantLock lock = new ReentrantLock();
@@ -33,31 +39,65 @@ public final class Batcher<T> {
     /**
      * @param maxSize the most items one statement takes
      * @param maxInFlight how many groups may be in progress at the same time, each on its own connection
+     * @param maxWait the longest a caller waits in the queue for its group to start
      * @param handler handles a group in one go: all of it or, by throwing, none of it
      * @param byOneItem whether a failure of the handler may be down to one item of the group
      */
-    public Batcher(int maxSize, int maxInFlight, Consumer<List<T>> handler, Predicate<RuntimeException> byOneItem) {
+    public Batcher(
+            int maxSize,
+            int maxInFlight,
+            Duration maxWait,
+            Consumer<List<T>> handler,
+            Predicate<RuntimeException> byOneItem) {
         if (maxSize < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("maxSize and maxInFlight must be at least 1");
         }
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("maxWait must be positive");
+        }
         this.maxSize = maxSize;
         this.maxInFlight = maxInFlight;
+        this.maxWaitNanos = maxWait.toNanos();
         this.handler = handler;
         this.byOneItem = byOneItem;
     }
 
-    /** Handles the item, alone or with others that arrive meanwhile; returns once it is handled. */
+    /**
+     * Handles the item, alone or with others that arrive meanwhile; returns once it is handled.
+     *
+     * @throws QueueTimeout when its group did not start within {@code maxWait}; the item was not handled
+     */
     public void submit(T item) {
         Pending<T> pending = new Pending<>(item, lock.newCondition());
+        boolean interrupted = false;
         lock.lock();
         try {
             queue.add(pending);
             startGroups();
+            long deadline = System.nanoTime() + maxWaitNanos;
             while (pending.group == null && !pending.done) {
-                pending.wake.awaitUninterruptibly();
+                try {
+                    if (pending.started) {
+                        // In a group being handled: its outcome is the caller's, however long it takes.
+                        pending.wake.await();
+                        continue;
+                    }
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        queue.remove(pending);
+                        throw new QueueTimeout(Duration.ofNanos(maxWaitNanos));
+                    }
+                    pending.wake.awaitNanos(remaining);
+                } catch (InterruptedException ex) {
+                    // Still queued, in a group, or leading one that others wait for: finish either way.
+                    interrupted = true;
+                }
             }
         } finally {
             lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (pending.group != null) {
             handleAndRelease(pending.group);
@@ -73,7 +113,9 @@ public final class Batcher<T> {
             Pending<T> first = queue.peek();
             List<Pending<T>> group = new ArrayList<>(Math.min(queue.size(), maxSize));
             while (group.size() < maxSize && !queue.isEmpty()) {
-                group.add(queue.poll());
+                Pending<T> member = queue.poll();
+                member.started = true;
+                group.add(member);
             }
             first.group = group;
             inFlight++;
@@ -122,12 +164,21 @@ public final class Batcher<T> {
         }
     }
 
+    /** A caller waited longer than {@code maxWait} for its group to start; its item was not handled. */
+    public static final class QueueTimeout extends RuntimeException {
+
+        QueueTimeout(Duration maxWait) {
+            super("Waited " + maxWait.toMillis() + " ms for a shared statement; the item was not handled");
+        }
+    }
+
     /** One caller's item; its fields are read and written under the lock, or by the caller writing its group. */
     private static final class Pending<T> {
 
         final T item;
         final Condition wake;
         List<Pending<T>> group;
+        boolean started;
         boolean done;
         RuntimeException failure;
 

@@ -11,7 +11,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure of the database itself (unreachable, its connections terminated, no connection free within the
- * pool's timeout, a statement cancelled by its timeout) from a bug: the first is a 503 the caller may retry, the
+ * pool's timeout or a shared statement within its queue's, a statement cancelled by its timeout) from a bug: the first is a 503 the caller may retry, the
  * second a 500.
  */
 public final class DatabaseFailures {
@@ -32,6 +32,8 @@ public final class DatabaseFailures {
                     || cause instanceof QueryTimeoutException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof ConnectException
+                    // waited in a queue for a shared statement as long as it would for a pooled connection
+                    || cause instanceof Batcher.QueueTimeout
                     // commit or rollback failed against the connection: it broke under the transaction
                     || cause instanceof org.hibernate.TransactionException) {
                 return true;

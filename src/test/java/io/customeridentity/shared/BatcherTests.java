@@ -152,6 +152,55 @@ class BatcherTests {
     }
 
     @Test
+    void failsACallerWhoseGroupDidNotStartInTimeAndNeverWritesItsItem() throws Exception {
+        Gate gate = new Gate();
+        Batcher<String> groups =
+                new Batcher<>(64, 1, Duration.ofMillis(300), gate.then(written::add), failure -> false);
+        CompletableFuture<Void> first = submitAsync(groups, "first");
+        gate.awaitWriting(1);
+        CompletableFuture<Void> late = submitAsync(groups, "late");
+
+        assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(Batcher.QueueTimeout.class);
+        gate.open();
+        first.get(10, TimeUnit.SECONDS);
+        groups.submit("after");
+
+        assertThat(written).containsExactly(List.of("first"), List.of("after"));
+    }
+
+    @Test
+    void waitsForItsGroupsOutcomeHoweverLongOnceTheGroupHasStarted() throws Exception {
+        Gate gate = new Gate();
+        Gate second = new Gate();
+        AtomicInteger writes = new AtomicInteger();
+        Batcher<String> groups = new Batcher<>(
+                64,
+                1,
+                Duration.ofMillis(300),
+                items -> (writes.incrementAndGet() == 1 ? gate : second)
+                        .then(written::add)
+                        .accept(items),
+                failure -> false);
+        CompletableFuture<Void> first = submitAsync(groups, "first");
+        gate.awaitWriting(1);
+        CompletableFuture<Void> leader = submitAsync(groups, "leader");
+        CompletableFuture<Void> member = submitAsync(groups, "member");
+        awaitWaiting(2);
+        gate.open();
+        second.awaitWriting(1);
+        Thread.sleep(600);
+
+        assertThat(member).as("waiting for its group, past max-wait").isNotDone();
+        second.open();
+        CompletableFuture.allOf(first, leader, member).get(10, TimeUnit.SECONDS);
+        assertThat(written).hasSize(2);
+        assertThat(written.get(1)).containsExactlyInAnyOrder("leader", "member");
+    }
+
+    @Test
     void rejectsSizesBelowOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> batcher(0, 1, written::add));
         assertThatIllegalArgumentException().isThrownBy(() -> batcher(1, 0, written::add));
@@ -159,7 +208,8 @@ class BatcherTests {
 
     /** A batcher that blames single items for {@link IllegalArgumentException}s only. */
     private static Batcher<String> batcher(int maxSize, int maxInFlight, Consumer<List<String>> handler) {
-        return new Batcher<>(maxSize, maxInFlight, handler, failure -> failure instanceof IllegalArgumentException);
+        return new Batcher<>(
+                maxSize, maxInFlight, PATIENCE, handler, failure -> failure instanceof IllegalArgumentException);
     }
 
     /**
@@ -199,10 +249,10 @@ class BatcherTests {
 
     private static long parkedInSubmit() {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(entry -> entry.getKey().getState() == Thread.State.WAITING)
+                .filter(entry -> entry.getKey().getState() == Thread.State.TIMED_WAITING)
                 .map(entry -> List.of(entry.getValue()))
                 .filter(stack ->
-                        stack.stream().anyMatch(frame -> frame.getMethodName().equals("awaitUninterruptibly")))
+                        stack.stream().anyMatch(frame -> frame.getMethodName().equals("awaitNanos")))
                 .filter(stack -> stack.stream()
                         .anyMatch(frame -> frame.getClassName().equals(Batcher.class.getName())
                                 && frame.getMethodName().equals("submit")))

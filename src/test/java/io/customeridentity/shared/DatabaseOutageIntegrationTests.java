@@ -2,71 +2,35 @@ package io.customeridentity.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.customeridentity.CustomerIdentityApplication;
 import io.customeridentity.support.Http;
+import io.customeridentity.support.ProxiedService;
 import io.customeridentity.support.TcpProxy;
-import io.customeridentity.support.TestDatabase;
 import io.customeridentity.support.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The database goes away and comes back: requests fail fast with a 503 {@code database-unavailable} and a
  * {@code Retry-After} instead of hanging or answering 500, readiness says DOWN promptly, the service recovers by
- * itself, and a registration retried with its {@code Idempotency-Key} after the outage is stored exactly once. An
- * instance of its own, connected to the test database through a proxy the test cuts.
+ * itself, and a registration retried with its {@code Idempotency-Key} after the outage is stored exactly once. The
+ * fault tests' own instance ({@link ProxiedService}), connected to the test database through a proxy the test cuts.
  */
 @Tag("fault")
 class DatabaseOutageIntegrationTests {
 
-    private static final Pattern HOST_PORT = Pattern.compile("//([^:/]+):(\\d+)/");
-    private static final String APPLICATION_NAME = "outage-test-" + UUID.randomUUID();
+    private final ProxiedService service = ProxiedService.get();
+    private final TcpProxy proxy = service.proxy();
+    private final Http http = service.http();
+    private final String token = TestTokens.readWrite();
 
-    static TcpProxy proxy;
-    static ConfigurableApplicationContext service;
-    static Http http;
-    static String token;
-
-    @BeforeAll
-    static void startBehindProxy() {
-        TestDatabase database = TestDatabase.get();
-        Matcher hostPort = HOST_PORT.matcher(database.jdbcUrl());
-        assertThat(hostPort.find()).as(database.jdbcUrl()).isTrue();
-        proxy = new TcpProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
-        String proxied = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
-        service = new SpringApplicationBuilder(CustomerIdentityApplication.class)
-                .profiles("test")
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + proxied,
-                        "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + (database.password() == null ? "" : database.password()),
-                        "spring.datasource.hikari.data-source-properties.ApplicationName=" + APPLICATION_NAME,
-                        "customer-identity.cache.customers.max-size=0")
-                .run();
-        http = new Http(service.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
-        token = TestTokens.readWrite();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
+    @AfterEach
+    void restoreTheDatabase() {
+        proxy.restore();
     }
 
     @Test
@@ -111,15 +75,8 @@ class DatabaseOutageIntegrationTests {
 
     @Test
     void answersNo500WhenTheDatabaseTerminatesTheServicesConnections() {
-        JdbcClient admin = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                TestDatabase.get().jdbcUrl(),
-                TestDatabase.get().username(),
-                TestDatabase.get().password()));
         for (int round = 0; round < 3; round++) {
-            admin.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name")
-                    .param("name", APPLICATION_NAME)
-                    .query()
-                    .listOfRows();
+            service.terminateConnections();
             int unavailable = 0;
             int last = 0;
             for (int i = 0; i < 20; i++) {
@@ -136,7 +93,7 @@ class DatabaseOutageIntegrationTests {
         }
     }
 
-    private static HttpResponse<String> register(String key, String email) {
+    private HttpResponse<String> register(String key, String email) {
         return http.send(HttpRequest.newBuilder(http.uri("/api/v1/customers"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)

@@ -20,7 +20,7 @@ public final class BatcherQueues {
                         .anyMatch(frame -> frame.getClassName().equals(Batcher.class.getName())
                                 && frame.getMethodName().equals("submit")))
                 .filter(stack ->
-                        stack.stream().anyMatch(frame -> frame.getMethodName().equals("awaitUninterruptibly")))
+                        stack.stream().anyMatch(frame -> frame.getMethodName().equals("awaitNanos")))
                 .count();
     }
 

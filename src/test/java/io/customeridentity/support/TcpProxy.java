@@ -38,8 +38,11 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    /** Accepts connections again, on the same port. */
+    /** Accepts connections again, on the same port (nothing to do if it does). */
     public synchronized void restore() {
+        if (server != null && !server.isClosed()) {
+            return;
+        }
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);

@@ -12,6 +12,7 @@ import io.customeridentity.customer.internal.store.CustomerTables.NewCustomerRow
 import io.customeridentity.customer.internal.versions.CustomerVersionStore;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.Batcher;
+import io.customeridentity.shared.FencedWrites;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Stores new customers: the identity row, a fresh data key, version 1 of the profile and the blind indexes, in one SQL
  * statement ({@link CustomerTables#insert}) on purpose: registration is a hot path, and this is one round trip to the
  * database, atomic on its own even in autocommit. Outside a transaction, concurrent registrations share that statement and its commit ({@link
- * Batcher}): the database's work per registration is then a third of what it is alone.
+ * Batcher}): the database's work per registration is then a third of what it is alone. Such a shared statement whose
+ * connection breaks is settled before anyone is answered ({@link FencedWrites}): its callers hear success if it
+ * committed and failure only if it did not and never will, so a caller without a key can retry a failure safely.
  */
 @Component
 class Registrations {
@@ -32,6 +35,7 @@ class Registrations {
     private final ProfileCodec codec;
     private final ContactIndex contactIndex;
     private final CustomerTables tables;
+    private final FencedWrites fenced;
     private final Batcher<NewCustomerRows> groups;
     private final DistributionSummary groupSizes;
 
@@ -39,16 +43,19 @@ class Registrations {
             ProfileCodec codec,
             ContactIndex contactIndex,
             CustomerTables tables,
+            FencedWrites fenced,
             BatchingProperties batching,
             MeterRegistry meters) {
         this.codec = codec;
         this.contactIndex = contactIndex;
         this.tables = tables;
+        this.fenced = fenced;
         this.groupSizes = BatchMetrics.groupSizes(meters, "registrations");
         this.groups = new Batcher<>(
                 batching.registrations().maxSize(),
                 batching.registrations().concurrent(),
-                this::write,
+                batching.registrations().maxWait(),
+                this::writeShared,
                 failure -> failure instanceof DataIntegrityViolationException);
     }
 
@@ -74,6 +81,13 @@ class Registrations {
         } else {
             groups.submit(row);
         }
+    }
+
+    private void writeShared(List<NewCustomerRows> rows) {
+        fenced.run(
+                () -> write(rows),
+                () -> tables.allStored(
+                        rows.stream().map(NewCustomerRows::customerId).toList()));
     }
 
     private void write(List<NewCustomerRows> rows) {

@@ -90,6 +90,15 @@ public class CustomerTables {
                 .update();
     }
 
+    /** Whether every one of these customers is stored (after a failed {@link #insert}: all are, or none). */
+    public boolean allStored(List<String> customerIds) {
+        return jdbc.sql("SELECT count(*) FROM customers WHERE id = ANY(CAST(:ids AS varchar[]))")
+                        .param("ids", customerIds.toArray(String[]::new))
+                        .query(Long.class)
+                        .single()
+                == customerIds.size();
+    }
+
     /**
      * Moves the current-version pointer from {@code expected} to the next version; false when another change got
      * there first. The row lock this takes serialises concurrent changes of one customer.

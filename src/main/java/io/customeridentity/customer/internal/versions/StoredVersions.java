@@ -45,7 +45,11 @@ class StoredVersions {
         this.jdbc = jdbc;
         this.groupSizes = BatchMetrics.groupSizes(meters, "lookups");
         this.lookups = new Batcher<>(
-                batching.lookups().maxSize(), batching.lookups().concurrent(), this::findAll, failure -> false);
+                batching.lookups().maxSize(),
+                batching.lookups().concurrent(),
+                batching.lookups().maxWait(),
+                this::findAll,
+                failure -> false);
     }
 
     Optional<StoredVersion> find(String id) {
