@@ -122,6 +122,11 @@ class ServerErrorsIntegrationTests {
                 .doesNotContain("key-\u00f0");
     }
 
+    @Test
+    void answersTheErrorPageAskedForDirectlyAsAnUnknownPath() {
+        expectProblem(http.raw("GET /error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404, "not-found");
+    }
+
     private static void expectProblem(String answer, int status, String code) {
         assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
         String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
