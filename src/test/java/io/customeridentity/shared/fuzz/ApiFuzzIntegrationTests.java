@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -109,7 +110,18 @@ class ApiFuzzIntegrationTests {
         known.put("language", "en");
         known.put("version", "1");
         known.put("If-Match", "\"1\"");
-        known.put("Idempotency-Key", "fuzz-key-1");
+        // Identifiers unique to this run: the schema's examples are shared with other tests, which must not find
+        // the fuzz's account links, external references, producer keys or contacts.
+        String run = UUID.randomUUID().toString();
+        known.put("Idempotency-Key", "fuzz-" + run);
+        known.put("externalId", "fuzz-" + run);
+        known.put("source", "fuzz");
+        known.put("system", "fuzz-" + run.substring(0, 8));
+        known.put("email", "fuzz-" + run + "@example.org");
+        known.put("givenName", "Fuzz");
+        known.put("familyName", "Fuzzer");
+        known.put("phone", String.format("+44 20 7946 0%03d", new Random().nextInt(900)));
+        known.put("accountNumber", uniqueIban());
         known.put("X-Change-Reason", "fuzz");
         known.put("inactiveSince", "2026-01-01T00:00:00Z");
         byte[] docs = client.get()
@@ -130,6 +142,24 @@ class ApiFuzzIntegrationTests {
                     .computeIfAbsent(operation.path(), path -> new HashMap<>())
                     .put(operation.method(), operation.documented());
         }
+    }
+
+    /** A valid IBAN (mod 97 check digits) that no other test uses. */
+    private static String uniqueIban() {
+        StringBuilder account = new StringBuilder("FUZZ");
+        Random random = new Random();
+        for (int i = 0; i < 14; i++) {
+            account.append(random.nextInt(10));
+        }
+        StringBuilder digits = new StringBuilder();
+        for (char c : (account + "GB00").toCharArray()) {
+            digits.append(Character.getNumericValue(c));
+        }
+        int check = 98
+                - new java.math.BigInteger(digits.toString())
+                        .mod(java.math.BigInteger.valueOf(97))
+                        .intValue();
+        return "GB" + String.format("%02d", check) + account;
     }
 
     @TestFactory
