@@ -87,7 +87,11 @@ class InteractionBatchItemErrorsIntegrationTests {
                 bad("amount", "\"12.00\"", "amount"),
                 bad("amount", "{\"value\":12.5,\"currency\":\"EUR\"}", "amount.value"),
                 bad("subject", "{}", "subject"),
-                bad("note", "[\"a\"]", "note"));
+                bad("note", "[\"a\"]", "note"),
+                bad("type", "3", "type"),
+                bad("channel", "\"0\"", "channel"),
+                bad("rating", "4.5", "rating"),
+                bad("occurredAt", "1700000000", "occurredAt"));
     }
 
     private static Arguments bad(String field, String rawJson, String expectedField) {
