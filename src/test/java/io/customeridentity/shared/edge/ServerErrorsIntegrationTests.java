@@ -123,6 +123,16 @@ class ServerErrorsIntegrationTests {
     }
 
     @Test
+    void answersAnUnparsableContentLengthWithAProblemAndNoStackTrace(CapturedOutput output) {
+        for (String length : new String[] {"abc", "-1", "99999999999999999999"}) {
+            String answer = http.raw("POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + length + "\r\nConnection: close\r\n\r\n{}");
+            expectProblem(answer, 400, "bad-request");
+        }
+        assertThat(output.getAll()).doesNotContain("NumberFormatException").doesNotContain("\tat org.apache");
+    }
+
+    @Test
     void answersTheErrorPageAskedForDirectlyAsAnUnknownPath() {
         expectProblem(http.raw("GET /error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404, "not-found");
     }
