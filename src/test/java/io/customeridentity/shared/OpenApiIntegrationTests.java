@@ -115,6 +115,21 @@ class OpenApiIntegrationTests {
         assertThat(checked).isGreaterThan(10);
     }
 
+    @Test
+    void documentsTheSchemaOfEveryBatchItemThoughItemsAreReadOneByOne() {
+        JsonNode api = apiDocs();
+        JsonNode body =
+                api.at("/paths/~1api~1v1~1interactions~1batch/post/requestBody/content/application~1json/schema");
+        JsonNode batch =
+                api.at("/components/schemas/" + body.path("$ref").asString().replace("#/components/schemas/", ""));
+
+        JsonNode items = batch.at("/properties/items");
+        assertThat(items.path("type").asString()).isEqualTo("array");
+        assertThat(items.at("/items/$ref").asString()).isEqualTo("#/components/schemas/InteractionRequest");
+        assertThat(api.at("/components/schemas/InteractionRequest/required").toString())
+                .contains("\"type\"", "\"channel\"", "\"source\"", "\"externalId\"");
+    }
+
     private JsonNode apiDocs() {
         byte[] body = client.get()
                 .uri("/v3/api-docs")

@@ -110,8 +110,15 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
-    void rendersContainerErrorsAsProblems() {
-        expectProblem(client.get().uri("/error").exchange(), 500, "internal-error");
+    void answersTheErrorPageAskedForDirectlyAsAnUnknownPathNotAServerError() {
+        expectProblem(client.get().uri("/error").exchange(), 404, "not-found");
+        expectProblem(
+                client.get()
+                        .uri("/error")
+                        .header("Authorization", AUTHORIZATION)
+                        .exchange(),
+                404,
+                "not-found");
     }
 
     private RestTestClient.BodyContentSpec expectProblem(

@@ -12,6 +12,8 @@ import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Bulk ingestion of interactions for other services. */
 @RestController
@@ -19,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InteractionBatchController {
 
     private final InteractionManagement interactions;
+    private final JsonMapper json;
 
-    InteractionBatchController(InteractionManagement interactions) {
+    InteractionBatchController(InteractionManagement interactions, JsonMapper json) {
         this.interactions = interactions;
+        this.json = json;
     }
 
     @PostMapping("/api/v1/interactions/batch")
@@ -39,21 +43,23 @@ class InteractionBatchController {
                 || request.items().size() > InteractionManagement.MAX_BATCH) {
             throw InvalidInputException.of("items", "Must hold 1 to " + InteractionManagement.MAX_BATCH + " items.");
         }
-        if (request.items().contains(null)) {
-            throw InvalidInputException.of("items", "Must not contain null.");
-        }
-        return new BatchResponse(interactions.recordBatch(request.items().stream()
-                .map(InteractionRequest::toNewInteraction)
-                .toList()));
+        BatchItems items = BatchItems.read(request.items(), json);
+        List<BatchItemResult> recorded =
+                items.readable().isEmpty() ? List.of() : interactions.recordBatch(items.readable());
+        return new BatchResponse(items.answered(recorded));
     }
 
-    /** A batch of interactions, each naming its customer. */
+    /**
+     * A batch of interactions, each naming its customer. The items are JSON trees, read one by one ({@link
+     * BatchItems}), so that one unreadable item is rejected on its own; the description still shows their schema.
+     */
     record BatchRequest(
             @ArraySchema(
                     arraySchema = @Schema(description = "1 to 1000 interactions, each with customerId."),
                     minItems = 1,
-                    maxItems = InteractionManagement.MAX_BATCH)
-            List<InteractionRequest> items) {}
+                    maxItems = InteractionManagement.MAX_BATCH,
+                    schema = @Schema(implementation = InteractionRequest.class))
+            List<JsonNode> items) {}
 
     /** One result per item, in item order. */
     record BatchResponse(

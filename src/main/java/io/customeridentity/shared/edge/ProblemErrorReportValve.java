@@ -45,7 +45,13 @@ final class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     private static boolean bodyLeftUnread(org.apache.coyote.Request request) {
-        long length = request.getContentLengthLong();
+        long length;
+        try {
+            length = request.getContentLengthLong();
+        } catch (NumberFormatException ex) {
+            // An unparsable Content-Length (Tomcat has refused the request already): where the body ends is unknown.
+            return true;
+        }
         if (length > 0) {
             return request.getBytesRead() < length;
         }

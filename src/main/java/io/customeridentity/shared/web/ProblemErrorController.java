@@ -1,5 +1,6 @@
 package io.customeridentity.shared.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -22,6 +23,14 @@ class ProblemErrorController implements ErrorController {
             produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE
             })
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR
+                && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+            // Asked for directly rather than forwarded an error: the error page is no operation of the API.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(
+                            HttpStatus.NOT_FOUND, "not-found", "No operation of this service has this path."));
+        }
         HttpStatus status = statusOf(request);
         String detail = status.is5xxServerError()
                 ? "An unexpected error occurred; it has been logged."

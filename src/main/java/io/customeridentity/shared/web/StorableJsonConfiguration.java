@@ -9,9 +9,12 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -23,7 +26,8 @@ import tools.jackson.databind.type.LogicalType;
  * One mechanism for what the database cannot store, at the edge, for every field of every body and every query
  * parameter ({@link StorableInput}): a JSON string with NUL or an unpaired surrogate, or an instant outside 1900 to
  * 9999, is a 400 naming the field; and no JSON number or boolean is taken for a string ({@code "givenName": 42} is a
- * 400 too, not the text "42").
+ * 400 too, not the text "42"), no number for an enum value (not {@code "type": 3} for the fourth type), no fraction
+ * for an integer ({@code "rating": 4.5} is not 4) and no number for an instant (not epoch seconds).
  */
 @Configuration(proxyBeanMethods = false)
 class StorableJsonConfiguration implements WebMvcConfigurer {
@@ -34,6 +38,8 @@ class StorableJsonConfiguration implements WebMvcConfigurer {
                 .addDeserializer(String.class, new StorableStringDeserializer())
                 .addDeserializer(Instant.class, new StorableInstantDeserializer());
         return builder -> builder.addModule(storable)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .withCoercionConfig(
                         LogicalType.Textual,
                         textual -> textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -83,6 +89,10 @@ class StorableJsonConfiguration implements WebMvcConfigurer {
 
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                // A number would be read as epoch seconds: an instant is RFC 3339 text here, as documented.
+                throw new UnstorableValue(parser, StorableInput.INSTANT_RULE, Instant.class);
+            }
             Instant instant = InstantDeserializer.INSTANT.deserialize(parser, context);
             if (instant != null && !StorableInput.isStorable(instant)) {
                 throw new UnstorableValue(parser, StorableInput.INSTANT_RULE, Instant.class);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.customeridentity.support.Http;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -101,6 +103,38 @@ class ServerErrorsIntegrationTests {
         }
         assertThat(output.getAll()).doesNotContain("InvalidParameterException").doesNotContain("\tat org.apache");
         assertThat(output.getAll()).contains("Refused a query string that is not percent-encoded UTF-8");
+    }
+
+    @Test
+    void answersAHeaderWithNonAsciiBytesWithAProblemAndOneLogLineWithoutTheValue(CapturedOutput output) {
+        byte[] head = ("POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Authorization: Bearer " + TestTokens.readWrite() + "\r\nConnection: close\r\n"
+                        + "Content-Length: 19\r\nIdempotency-Key: key-")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] emoji = "\ud83d\ude00\r\n\r\n{\"givenName\":\"Ada\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] request = Arrays.copyOf(head, head.length + emoji.length);
+        System.arraycopy(emoji, 0, request, head.length, emoji.length);
+
+        expectProblem(http.raw(request), 400, "bad-request");
+        assertThat(output.getAll())
+                .contains("Refused a request with a header or parameter the firewall does not accept")
+                .doesNotContain("RequestRejectedException")
+                .doesNotContain("key-\u00f0");
+    }
+
+    @Test
+    void answersAnUnparsableContentLengthWithAProblemAndNoStackTrace(CapturedOutput output) {
+        for (String length : new String[] {"abc", "-1", "99999999999999999999"}) {
+            String answer = http.raw("POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + length + "\r\nConnection: close\r\n\r\n{}");
+            expectProblem(answer, 400, "bad-request");
+        }
+        assertThat(output.getAll()).doesNotContain("NumberFormatException").doesNotContain("\tat org.apache");
+    }
+
+    @Test
+    void answersTheErrorPageAskedForDirectlyAsAnUnknownPath() {
+        expectProblem(http.raw("GET /error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404, "not-found");
     }
 
     private static void expectProblem(String answer, int status, String code) {
