@@ -38,7 +38,15 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         response.setErrorReported();
         try {
             response.resetBuffer();
-            EdgeProblems.send(response, status, Problems.codeForStatus(status), EdgeProblems.detailOf(status));
+            // What Tomcat answers with a 5xx although the request is at fault: a 4xx, so that no client retries it and
+            // no monitor counts it as the server's failure.
+            String code = switch (status) {
+                case 501 -> "unsupported-method";
+                case 505 -> "http-version-not-supported";
+                default -> Problems.codeForStatus(status);
+            };
+            String detail = EdgeProblems.detailOf(status);
+            EdgeProblems.send(response, status == 501 || status == 505 ? 400 : status, code, detail);
         } catch (IOException | IllegalStateException ex) {
             // The client is gone or the answer is already on its way: nothing more to say.
         }

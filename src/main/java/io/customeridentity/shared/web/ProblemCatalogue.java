@@ -75,6 +75,7 @@ final class ProblemCatalogue {
                     "a query or path parameter of the wrong type, or a query string not percent-encoded UTF-8",
                     "The parameter 'asOf' is malformed or out of range."),
             new Entry(400, "bad-request", "other malformed requests", "Bad Request."),
+            new Entry(400, "unsupported-method", "a method Tomcat does not implement (CONNECT)", "Not Implemented."),
             new Entry(
                     401, "unauthorized", "no bearer token, a bad signature, or expired", "A bearer token is required."),
             new Entry(
@@ -199,7 +200,6 @@ final class ProblemCatalogue {
                     "internal-error",
                     "a bug; logged with the request id",
                     "An unexpected error occurred; it has been logged."),
-            new Entry(501, "not-implemented", "a method Tomcat does not implement (CONNECT)", "Not Implemented."),
             new Entry(
                     503,
                     "database-unavailable",
@@ -207,7 +207,7 @@ final class ProblemCatalogue {
                     "The database is unavailable or overloaded; retry after a moment (with the same Idempotency-Key"
                             + " for a registration)."),
             new Entry(
-                    505,
+                    400,
                     "http-version-not-supported",
                     "an HTTP version other than 1.0 and 1.1",
                     "HTTP Version Not Supported."));

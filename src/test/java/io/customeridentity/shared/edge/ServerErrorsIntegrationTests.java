@@ -65,14 +65,14 @@ class ServerErrorsIntegrationTests {
     void answersConnectWithAProblem() {
         expectProblem(
                 http.raw("CONNECT localhost:443 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
-                501,
-                "not-implemented");
+                400,
+                "unsupported-method");
     }
 
     @Test
     void answersAnUnknownHttpVersionWithAProblem() {
         expectProblem(
-                http.raw("GET / HTTP/2.5\r\nHost: x\r\nConnection: close\r\n\r\n"), 505, "http-version-not-supported");
+                http.raw("GET / HTTP/2.5\r\nHost: x\r\nConnection: close\r\n\r\n"), 400, "http-version-not-supported");
     }
 
     @Test

@@ -251,24 +251,11 @@ class ApiFuzzIntegrationTests {
                 .isEmpty();
     }
 
-    /**
-     * The two 5xx answers the README documents, which say that the request, not the server, is at fault in HTTP's own
-     * terms: 501 for {@code CONNECT}, a method the server does not implement, and 505 for an HTTP version it does not
-     * speak.
-     */
-    private static boolean documentedProtocolAnswer(FuzzRequest request, int status) {
-        return (status == 501 && request.method().equals("CONNECT"))
-                || (status == 505 && request.target().contains("HTTP/2.0"));
-    }
-
     /** The rule the answer breaks, or null: no 5xx, errors as problem JSON, no HTML, 2xx only where documented. */
     private String brokenRule(FuzzRequest request, FuzzAnswer answer) {
         int status = answer.status();
         if (status == FuzzAnswer.NONE) {
             return "NO ANSWER";
-        }
-        if (documentedProtocolAnswer(request, status)) {
-            return answer.contentType().startsWith("application/problem+json") ? null : "NOT A PROBLEM";
         }
         if (status >= 500) {
             return "SERVER ERROR " + status;
