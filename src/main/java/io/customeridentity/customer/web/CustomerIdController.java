@@ -32,7 +32,8 @@ class CustomerIdController {
             description = "Answers 200 for anything typed: valid with the canonical and display forms, or invalid "
                     + "with the reason. Percent-encode the candidate (a slash as %2F, a percent sign as %25). Only "
                     + "what cannot be one path segment (., .., an encoded NUL, a request line over 8 KB) is a 400 "
-                    + "problem. Does not say whether a customer has the ID. Requires scope customers:read.")
+                    + "problem; nothing at all (/customer-ids/) is the 200 of an empty candidate. Does not say whether a "
+                    + "customer has the ID. Requires scope customers:read.")
     @ProblemResponses({400})
     CustomerIdCheck check(
             @Parameter(description = "What a person typed.", example = "ac 1234 5678 9OO") @PathVariable
@@ -42,6 +43,16 @@ class CustomerIdController {
         } catch (InvalidCustomerIdException ex) {
             return CustomerIdCheck.invalid(candidate, ex);
         }
+    }
+
+    /**
+     * Nothing typed: the same verdict as for any other text that is no ID. Not a second operation of the description:
+     * {@code {candidate}} with nothing in it is this path, and its security rule (customers:read) already covers it.
+     */
+    @GetMapping("/customer-ids/")
+    @Operation(hidden = true)
+    CustomerIdCheck checkNothing() {
+        return check("");
     }
 
     @GetMapping("/prefixes")

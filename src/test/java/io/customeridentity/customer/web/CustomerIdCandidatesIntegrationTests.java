@@ -78,13 +78,14 @@ class CustomerIdCandidatesIntegrationTests {
     }
 
     @Test
-    void answersAnEmptyCandidateAsAPathOfNoOperation() {
+    void answersAnEmptyCandidateWithTheVerdict() {
         HttpResponse<String> answer = get("/api/v1/customer-ids/");
 
-        assertThat(answer.statusCode()).isEqualTo(404);
-        JsonNode problem = json.readTree(answer.body());
-        assertThat(problem.path("code").asString()).isEqualTo("not-found");
-        assertThat(problem.path("instance").asString()).startsWith("urn:request:");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode verdict = json.readTree(answer.body());
+        assertThat(verdict.path("input").asString()).isEmpty();
+        assertThat(verdict.path("valid").asBoolean()).isFalse();
+        assertThat(verdict.at("/error/code").asString()).isEqualTo("invalid-customer-id");
     }
 
     @ParameterizedTest(name = "{0} characters")
