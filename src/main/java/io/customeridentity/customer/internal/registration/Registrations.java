@@ -2,6 +2,7 @@ package io.customeridentity.customer.internal.registration;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.CustomersRegistered;
 import io.customeridentity.customer.internal.batching.BatchMetrics;
 import io.customeridentity.customer.internal.batching.BatchingProperties;
 import io.customeridentity.customer.internal.keys.ProfileCodec;
@@ -16,15 +17,19 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores new customers: the identity row, a fresh data key, version 1 of the profile and the blind indexes, in one SQL
  * statement ({@link CustomerTables#insert}) on purpose: registration is a hot path, and this is one round trip to the
  * database, atomic on its own even in autocommit. Outside a transaction, concurrent registrations share that statement and its commit ({@link
- * Batcher}): the database's work per registration is then a third of what it is alone.
+ * Batcher}): the database's work per registration is then a third of what it is alone. The statement and the
+ * {@link CustomersRegistered} event's listeners (the change feed's outbox) share one transaction.
  */
 @Component
 class Registrations {
@@ -34,17 +39,23 @@ class Registrations {
     private final CustomerTables tables;
     private final Batcher<NewCustomerRows> groups;
     private final DistributionSummary groupSizes;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     Registrations(
             ProfileCodec codec,
             ContactIndex contactIndex,
             CustomerTables tables,
             BatchingProperties batching,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
         this.codec = codec;
         this.contactIndex = contactIndex;
         this.tables = tables;
         this.groupSizes = BatchMetrics.groupSizes(meters, "registrations");
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.groups = new Batcher<>(
                 batching.registrations().maxSize(),
                 batching.registrations().concurrent(),
@@ -78,6 +89,11 @@ class Registrations {
 
     private void write(List<NewCustomerRows> rows) {
         groupSizes.record(rows.size());
-        tables.insert(rows, codec.kekId());
+        transactions.executeWithoutResult(transaction -> {
+            tables.insert(rows, codec.kekId());
+            events.publishEvent(new CustomersRegistered(
+                    rows.stream().map(row -> CustomerId.parse(row.customerId())).toList(),
+                    rows.get(0).now()));
+        });
     }
 }
