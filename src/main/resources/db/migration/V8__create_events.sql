@@ -29,9 +29,9 @@ CREATE TABLE event_feed_head (
 );
 INSERT INTO event_feed_head (last_position, expired_through) VALUES (0, 0);
 
--- The relay's progress per destination: the last position the broker confirmed.
+-- The RabbitMQ relay's progress per exchange: the last position the broker confirmed.
 CREATE TABLE event_relay_progress (
-    destination   varchar(100) PRIMARY KEY,
+    destination   varchar(255) PRIMARY KEY,
     last_position bigint       NOT NULL,
     updated_at    timestamptz  NOT NULL
 );

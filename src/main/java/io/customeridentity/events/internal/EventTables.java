@@ -17,7 +17,7 @@ class EventTables {
 
     /** Advisory-lock class (two-key form) of the per-subject locks writers hold from their insert to their commit. */
     static final int SUBJECT_LOCKS = 1701;
-    /** Advisory-lock class of the sequencer (object 0) and the relay (object 1). */
+    /** Advisory-lock class of the sequencer (object 0, per transaction) and the relay (object 1, per session). */
     static final int FEED_LOCKS = 1702;
 
     private final JdbcClient jdbc;

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The change feed: whether interactions are events too (high volume, off by default), how long events are kept, the
  * CloudEvents {@code source}, how often the sequencer looks for committed events when no local commit woke it, and
- * the RabbitMQ relay.
+ * the relay to RabbitMQ.
  */
 @ConfigurationProperties("customer-identity.events")
 record EventsProperties(
@@ -17,10 +17,13 @@ record EventsProperties(
         @DefaultValue("100ms") Duration sequencerInterval,
         @DefaultValue RabbitMq rabbitmq) {
 
-    /** The relay to a durable topic exchange; off unless enabled. */
+    /**
+     * The relay: off unless enabled; the durable topic exchange it publishes to, how many events it publishes before
+     * waiting for the broker's confirms, and how long it waits at most for new events between looks.
+     */
     record RabbitMq(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("customer-identity.events") String exchange,
             @DefaultValue("500") int batchSize,
-            @DefaultValue("200ms") Duration interval) {}
+            @DefaultValue("1s") Duration interval) {}
 }
