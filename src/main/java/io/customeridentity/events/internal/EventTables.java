@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,12 @@ class EventTables {
 
     private final JdbcClient jdbc;
 
-    EventTables(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /**
+     * Its own client over the shared {@link JdbcTemplate} (same transactions, same timeouts): the feed's statements,
+     * most of them from background threads, stay apart from the shared {@code JdbcClient} other modules use.
+     */
+    EventTables(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
     }
 
     /**
@@ -84,6 +89,15 @@ class EventTables {
                             FROM pending, head WHERE e.id = pending.id
                         )
                         SELECT last_position FROM head""").param("max", max).query(Long.class).optional();
+    }
+
+    /** Tells every instance's listening readers, at commit, that the feed reached this head. */
+    void announce(String channel, long head) {
+        jdbc.sql("SELECT pg_notify(:channel, :head)")
+                .param("channel", channel)
+                .param("head", Long.toString(head))
+                .query(String.class)
+                .single();
     }
 
     /** The last position of an event that occurred before the instant, if any is kept. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,8 @@ class FeedQueries {
 
     private final JdbcClient jdbc;
 
-    FeedQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    FeedQueries(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate); // apart from the shared JdbcClient, see EventTables
     }
 
     /** A page after a position, with the feed's head and the last position retention deleted. */

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +24,6 @@ class FeedSequencer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FeedSequencer.class);
 
     private final EventTables tables;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final FeedSignal signal;
     private final EventsProperties properties;
@@ -35,12 +33,10 @@ class FeedSequencer implements SmartLifecycle {
 
     FeedSequencer(
             EventTables tables,
-            JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             FeedSignal signal,
             EventsProperties properties) {
         this.tables = tables;
-        this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.signal = signal;
         this.properties = properties;
@@ -60,10 +56,7 @@ class FeedSequencer implements SmartLifecycle {
                 return Optional.<Long>empty();
             }
             Optional<Long> positioned = tables.sequence(MAX_PER_SWEEP);
-            positioned.ifPresent(last -> jdbc.sql("SELECT pg_notify('" + CHANNEL + "', :head)")
-                    .param("head", Long.toString(last))
-                    .query(String.class)
-                    .single());
+            positioned.ifPresent(last -> tables.announce(CHANNEL, last));
             return positioned;
         });
         head.ifPresent(signal::advanced);

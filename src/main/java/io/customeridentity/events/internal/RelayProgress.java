@@ -2,6 +2,7 @@ package io.customeridentity.events.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +12,8 @@ class RelayProgress {
 
     private final JdbcClient jdbc;
 
-    RelayProgress(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RelayProgress(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate); // apart from the shared JdbcClient, see EventTables
     }
 
     /** The last confirmed position; a new destination starts after the events that exist when it is first asked. */
