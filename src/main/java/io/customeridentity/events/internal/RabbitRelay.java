@@ -16,7 +16,6 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * from the last confirmed position, so a consumer deduplicates by message id. One instance relays at a time: the one
  * holding a session-level advisory lock on its own connection; when it stops (or its connection drops) another
  * instance takes over within an interval. Spring AMQP, not Spring Modulith's externalization, which promises no order.
+ * Off unless {@code customer-identity.events.rabbitmq.enabled}: checked when it starts, not by a bean condition, which
+ * Spring AOT would fix at build time.
  */
 @Component
-@ConditionalOnProperty(name = "customer-identity.events.rabbitmq.enabled", havingValue = "true")
 class RabbitRelay implements SmartLifecycle {
 
     static final String APPLICATION_NAME = "customer-identity event relay";
@@ -74,7 +74,7 @@ class RabbitRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (running) {
+        if (running || !properties.rabbitmq().enabled()) {
             return;
         }
         running = true;
