@@ -13,7 +13,8 @@ public abstract class DomainException extends RuntimeException {
         CONFLICT,
         PRECONDITION_REQUIRED,
         PRECONDITION_FAILED,
-        BROKEN_RULE
+        BROKEN_RULE,
+        GONE
     }
 
     private final String code;

@@ -30,7 +30,8 @@ public final class TestTokens {
 
     /** Every scope of the API. */
     public static final String ALL_SCOPES =
-            "customers:read customers:write interactions:read interactions:write accounts:read accounts:write";
+            "customers:read customers:write interactions:read interactions:write accounts:read accounts:write"
+                    + " events:read";
 
     public static String readWrite() {
         return withScopes(ALL_SCOPES);

@@ -94,15 +94,16 @@ class AccountLinkStore {
                 .optional();
     }
 
-    /** Records the unlinking unless already recorded. */
-    void unlink(UUID linkId, Instant at, String actor) {
-        jdbc.sql("""
+    /** Records the unlinking unless already recorded; whether this call recorded it. */
+    boolean unlink(UUID linkId, Instant at, String actor) {
+        return jdbc.sql("""
                         INSERT INTO account_unlinks (link_id, unlinked_at, unlinked_by) VALUES (:link, :at, :actor)
                         ON CONFLICT (link_id) DO NOTHING""")
-                .param("link", linkId)
-                .param("at", Timestamp.from(at))
-                .param("actor", actor)
-                .update();
+                        .param("link", linkId)
+                        .param("at", Timestamp.from(at))
+                        .param("actor", actor)
+                        .update()
+                > 0;
     }
 
     /** Other customers with a current link to a number this customer has currently linked; index look-ups only. */

@@ -2,9 +2,11 @@ package io.customeridentity.account.internal;
 
 import io.customeridentity.account.AccountLink;
 import io.customeridentity.account.AccountLinkNotFound;
+import io.customeridentity.account.AccountLinked;
 import io.customeridentity.account.AccountManagement;
 import io.customeridentity.account.AccountMatch;
 import io.customeridentity.account.AccountType;
+import io.customeridentity.account.AccountUnlinked;
 import io.customeridentity.account.Linked;
 import io.customeridentity.account.NewAccountLink;
 import io.customeridentity.crypto.DataKey;
@@ -19,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +38,7 @@ class DefaultAccountManagement implements AccountManagement {
     private final CustomerKeys customerKeys;
     private final AccountNumberCodec codec;
     private final CustomerMerges merges;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DefaultAccountManagement(
@@ -42,11 +46,13 @@ class DefaultAccountManagement implements AccountManagement {
             CustomerKeys customerKeys,
             AccountNumberCodec codec,
             CustomerMerges merges,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.customerKeys = customerKeys;
         this.codec = codec;
         this.merges = merges;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -76,6 +82,7 @@ class DefaultAccountManagement implements AccountManagement {
                 null);
         byte[] ciphertext = codec.encrypt(key, row.linkId(), number.normalized());
         store.insert(row, fingerprint, key.id(), ciphertext, actor);
+        events.publishEvent(new AccountLinked(row.linkId(), customerId, row.type(), row.last4(), row.linkedAt()));
         return new Linked(toLink(row), true);
     }
 
@@ -90,8 +97,12 @@ class DefaultAccountManagement implements AccountManagement {
     @Override
     @Transactional
     public void unlink(CustomerId customerId, UUID linkId, String actor) {
-        store.link(customerId.value(), linkId).orElseThrow(() -> AccountLinkNotFound.forId(linkId));
-        store.unlink(linkId, now(), actor);
+        AccountLinkStore.Row link =
+                store.link(customerId.value(), linkId).orElseThrow(() -> AccountLinkNotFound.forId(linkId));
+        Instant now = now();
+        if (store.unlink(linkId, now, actor)) {
+            events.publishEvent(new AccountUnlinked(linkId, customerId, link.type(), link.last4(), now));
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.customeridentity.identifier.InvalidCustomerIdException;
 import io.customeridentity.interaction.BatchItemResult;
 import io.customeridentity.interaction.BatchItemResult.ItemError;
 import io.customeridentity.interaction.BatchItemResult.Status;
+import io.customeridentity.interaction.InteractionsRecorded;
 import io.customeridentity.interaction.NewInteraction;
 import io.customeridentity.shared.FieldViolation;
 import io.customeridentity.shared.InvalidInputException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,18 +33,21 @@ class BatchRecorder {
     private final InteractionRows rows;
     private final CustomerKeys customerKeys;
     private final CustomerIdScheme scheme;
+    private final ApplicationEventPublisher events;
 
     BatchRecorder(
             InteractionStore store,
             InteractionStats stats,
             InteractionRows rows,
             CustomerKeys customerKeys,
-            CustomerIdScheme scheme) {
+            CustomerIdScheme scheme,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.stats = stats;
         this.rows = rows;
         this.customerKeys = customerKeys;
         this.scheme = scheme;
+        this.events = events;
     }
 
     /** One item of the batch on its way: what is known of it so far, and its answer once it has one. */
@@ -78,7 +83,11 @@ class BatchRecorder {
                 .map(item -> item.row)
                 .toList();
         Set<UUID> inserted = toInsert.isEmpty() ? Set.of() : store.insertNew(toInsert);
-        stats.add(toInsert.stream().filter(row -> inserted.contains(row.id())).toList());
+        List<InteractionRow> created =
+                toInsert.stream().filter(row -> inserted.contains(row.id())).toList();
+        stats.add(created);
+        events.publishEvent(new InteractionsRecorded(
+                created.stream().map(InteractionRow::recorded).toList()));
         Map<String, UUID> existing = inserted.size() == toInsert.size()
                 ? Map.of()
                 : store.idsByProducerKey(

@@ -10,6 +10,7 @@ import io.customeridentity.interaction.InactiveCustomer;
 import io.customeridentity.interaction.Interaction;
 import io.customeridentity.interaction.InteractionManagement;
 import io.customeridentity.interaction.InteractionSummary;
+import io.customeridentity.interaction.InteractionsRecorded;
 import io.customeridentity.interaction.NewInteraction;
 import io.customeridentity.interaction.Recorded;
 import io.customeridentity.interaction.TimelineQuery;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +37,7 @@ class DefaultInteractionManagement implements InteractionManagement {
     private final InteractionCodec codec;
     private final CustomerKeys customerKeys;
     private final CustomerMerges merges;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DefaultInteractionManagement(
@@ -45,6 +48,7 @@ class DefaultInteractionManagement implements InteractionManagement {
             InteractionCodec codec,
             CustomerKeys customerKeys,
             CustomerMerges merges,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.stats = stats;
@@ -53,6 +57,7 @@ class DefaultInteractionManagement implements InteractionManagement {
         this.codec = codec;
         this.customerKeys = customerKeys;
         this.merges = merges;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,6 +72,9 @@ class DefaultInteractionManagement implements InteractionManagement {
         InteractionRow row = rows.of(customerId.value(), valid, key);
         Set<UUID> inserted = store.insertNew(List.of(row));
         stats.add(inserted.isEmpty() ? List.of() : List.of(row));
+        if (!inserted.isEmpty()) {
+            events.publishEvent(new InteractionsRecorded(List.of(row.recorded())));
+        }
         UUID id = inserted.isEmpty()
                 ? store.idsByProducerKey(List.of(row.source()), List.of(row.externalId()))
                         .get(InteractionStore.producerKey(row.source(), row.externalId()))

@@ -20,4 +20,11 @@ record InteractionRow(
         String amountCurrency,
         Integer rating,
         UUID dataKeyId,
-        byte[] detailsCiphertext) {}
+        byte[] detailsCiphertext) {
+
+    /** What the change feed may tell of this row: no details, no producer key. */
+    io.customeridentity.interaction.InteractionRecorded recorded() {
+        return new io.customeridentity.interaction.InteractionRecorded(
+                id, io.customeridentity.identifier.CustomerId.parse(customerId), type, channel, occurredAt);
+    }
+}

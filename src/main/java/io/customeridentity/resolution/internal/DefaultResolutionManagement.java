@@ -9,6 +9,8 @@ import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.resolution.Duplicate;
 import io.customeridentity.resolution.ExternalRef;
+import io.customeridentity.resolution.ExternalRefAdded;
+import io.customeridentity.resolution.ExternalRefEnded;
 import io.customeridentity.resolution.ExternalRefLinked;
 import io.customeridentity.resolution.ExternalRefNotFound;
 import io.customeridentity.resolution.ExternalRefTaken;
@@ -18,6 +20,7 @@ import io.customeridentity.resolution.ResolveQuery;
 import io.customeridentity.shared.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +35,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +57,7 @@ class DefaultResolutionManagement implements ResolutionManagement {
     private final CustomerMatching matching;
     private final AccountManagement accounts;
     private final CustomerIdScheme scheme;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DefaultResolutionManagement(
@@ -61,12 +66,14 @@ class DefaultResolutionManagement implements ResolutionManagement {
             CustomerMatching matching,
             AccountManagement accounts,
             CustomerIdScheme scheme,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.refs = refs;
         this.merges = merges;
         this.matching = matching;
         this.accounts = accounts;
         this.scheme = scheme;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -92,6 +99,7 @@ class DefaultResolutionManagement implements ResolutionManagement {
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 null);
         refs.insert(ref, actor);
+        events.publishEvent(new ExternalRefAdded(ref.refId(), customerId, system, ref.linkedAt()));
         return new ExternalRefLinked(ref, true);
     }
 
@@ -104,8 +112,11 @@ class DefaultResolutionManagement implements ResolutionManagement {
     @Override
     @Transactional
     public void endExternalRef(CustomerId customerId, UUID refId, String actor) {
-        refs.ref(customerId.value(), refId).orElseThrow(() -> new ExternalRefNotFound(refId));
-        refs.end(refId, clock.instant().truncatedTo(ChronoUnit.MICROS), actor);
+        ExternalRef ref = refs.ref(customerId.value(), refId).orElseThrow(() -> new ExternalRefNotFound(refId));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (refs.end(refId, now, actor)) {
+            events.publishEvent(new ExternalRefEnded(refId, customerId, ref.system(), now));
+        }
     }
 
     @Override

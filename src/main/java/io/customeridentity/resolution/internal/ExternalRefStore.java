@@ -73,14 +73,15 @@ class ExternalRefStore {
                 .optional();
     }
 
-    void end(UUID refId, Instant at, String actor) {
-        jdbc.sql("""
+    boolean end(UUID refId, Instant at, String actor) {
+        return jdbc.sql("""
                         INSERT INTO external_ref_ends (ref_id, ended_at, ended_by) VALUES (:id, :at, :by)
                         ON CONFLICT (ref_id) DO NOTHING""")
-                .param("id", refId)
-                .param("at", Timestamp.from(at))
-                .param("by", actor)
-                .update();
+                        .param("id", refId)
+                        .param("at", Timestamp.from(at))
+                        .param("by", actor)
+                        .update()
+                > 0;
     }
 
     /** Other customers that hold, or once held, an external ID this customer holds or held. */

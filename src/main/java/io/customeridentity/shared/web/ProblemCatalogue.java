@@ -148,6 +148,12 @@ final class ProblemCatalogue {
                     "a request with the same Idempotency-Key is still being processed",
                     "A request with this Idempotency-Key is still being processed; retry shortly."),
             new Entry(
+                    410,
+                    "cursor-expired",
+                    "the change feed's cursor points before events retention has deleted; resynchronise",
+                    "Events after this cursor were deleted by retention; resynchronise (read the customers you hold"
+                            + " again) and continue from the start of the feed."),
+            new Entry(
                     412,
                     "version-conflict",
                     "If-Match names a version that is no longer current; currentVersion says which is",

@@ -198,6 +198,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
             case BROKEN_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case GONE -> HttpStatus.GONE;
         };
     }
 }

@@ -66,6 +66,7 @@ public final class Problems {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 410 -> "gone";
             case 408 -> "request-timeout";
             case 413 -> "payload-too-large";
             case 414 -> "uri-too-long";

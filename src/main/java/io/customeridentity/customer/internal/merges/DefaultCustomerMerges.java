@@ -4,8 +4,10 @@ import io.customeridentity.customer.CustomerMerge;
 import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerStatus;
+import io.customeridentity.customer.CustomersMerged;
 import io.customeridentity.customer.MergeConflict;
 import io.customeridentity.customer.MergeNotFound;
+import io.customeridentity.customer.MergeReversed;
 import io.customeridentity.customer.Resolved;
 import io.customeridentity.customer.VersionConflict;
 import io.customeridentity.customer.internal.cache.CustomerCache;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,14 +38,21 @@ class DefaultCustomerMerges implements CustomerMerges {
     private final MergeQueries queries;
     private final CustomerCache cache;
     private final CustomerTables tables;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DefaultCustomerMerges(
-            JdbcClient jdbc, MergeQueries queries, CustomerCache cache, CustomerTables tables, Clock clock) {
+            JdbcClient jdbc,
+            MergeQueries queries,
+            CustomerCache cache,
+            CustomerTables tables,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.cache = cache;
         this.tables = tables;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,6 +89,7 @@ class DefaultCustomerMerges implements CustomerMerges {
                 .param("reason", reason)
                 .update();
         setStatus(merged, CustomerStatus.MERGED);
+        events.publishEvent(new CustomersMerged(mergeId, survivor, merged, now));
         return new CustomerMerge(mergeId, survivor, merged, now, actor, reason, null);
     }
 
@@ -102,6 +113,7 @@ class DefaultCustomerMerges implements CustomerMerges {
             throw new MergeConflict("The merge " + mergeId + " was reversed already.");
         }
         setStatus(merge.mergedCustomerId(), CustomerStatus.ACTIVE);
+        events.publishEvent(new MergeReversed(mergeId, merge.survivorId(), merge.mergedCustomerId(), now));
         return new CustomerMerge(
                 mergeId, merge.survivorId(), merge.mergedCustomerId(), merge.at(), merge.by(), merge.reason(), now);
     }

@@ -2,6 +2,7 @@ package io.customeridentity.customer.internal.registration;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.CustomersRegistered;
 import io.customeridentity.customer.internal.batching.BatchMetrics;
 import io.customeridentity.customer.internal.batching.BatchingProperties;
 import io.customeridentity.customer.internal.keys.ProfileCodec;
@@ -17,9 +18,13 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores new customers: the identity row, a fresh data key, version 1 of the profile and the blind indexes, in one SQL
@@ -27,7 +32,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * database, atomic on its own even in autocommit. Outside a transaction, concurrent registrations share that statement and its commit ({@link
  * Batcher}): the database's work per registration is then a third of what it is alone. Such a shared statement whose
  * connection breaks is settled before anyone is answered ({@link FencedWrites}): its callers hear success if it
- * committed and failure only if it did not and never will, so a caller without a key can retry a failure safely.
+ * committed and failure only if it did not and never will, so a caller without a key can retry a failure safely. The
+ * statement and the {@link CustomersRegistered} event's listeners (the change feed's outbox) share one transaction:
+ * the caller's, or else one on the fenced connection (a {@link DataSourceTransactionManager} over it, since
+ * JPA's transaction manager will not take a connection bound before it).
  */
 @Component
 class Registrations {
@@ -38,6 +46,8 @@ class Registrations {
     private final FencedWrites fenced;
     private final Batcher<NewCustomerRows> groups;
     private final DistributionSummary groupSizes;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate sharedTransactions;
 
     Registrations(
             ProfileCodec codec,
@@ -45,12 +55,16 @@ class Registrations {
             CustomerTables tables,
             FencedWrites fenced,
             BatchingProperties batching,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ApplicationEventPublisher events,
+            DataSource dataSource) {
         this.codec = codec;
         this.contactIndex = contactIndex;
         this.tables = tables;
         this.fenced = fenced;
         this.groupSizes = BatchMetrics.groupSizes(meters, "registrations");
+        this.events = events;
+        this.sharedTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.groups = new Batcher<>(
                 batching.registrations().maxSize(),
                 batching.registrations().concurrent(),
@@ -85,13 +99,17 @@ class Registrations {
 
     private void writeShared(List<NewCustomerRows> rows) {
         fenced.run(
-                () -> write(rows),
+                () -> sharedTransactions.executeWithoutResult(transaction -> write(rows)),
                 () -> tables.allStored(
                         rows.stream().map(NewCustomerRows::customerId).toList()));
     }
 
+    /** In a transaction: the rows and their outbox events commit together. */
     private void write(List<NewCustomerRows> rows) {
         groupSizes.record(rows.size());
         tables.insert(rows, codec.kekId());
+        events.publishEvent(new CustomersRegistered(
+                rows.stream().map(row -> CustomerId.parse(row.customerId())).toList(),
+                rows.get(0).now()));
     }
 }

@@ -6,6 +6,7 @@ import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.MergeConflict;
+import io.customeridentity.customer.ProfileChanged;
 import io.customeridentity.customer.ProfileUpdate;
 import io.customeridentity.customer.VersionConflict;
 import io.customeridentity.customer.internal.cache.CustomerCache;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,7 @@ public class ProfileChanges {
     private final ProfileCodec codec;
     private final ContactIndex contactIndex;
     private final CustomerCache cache;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProfileChanges(
@@ -44,6 +47,7 @@ public class ProfileChanges {
             ProfileCodec codec,
             ContactIndex contactIndex,
             CustomerCache cache,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.customers = customers;
@@ -52,6 +56,7 @@ public class ProfileChanges {
         this.codec = codec;
         this.contactIndex = contactIndex;
         this.cache = cache;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -80,6 +85,7 @@ public class ProfileChanges {
         append(id.value(), next, key, current, after, changed, update, now);
         tables.replaceContactIndex(id.value(), contactIndex.entriesOf(after));
         cache.evictAfterCommit(id.value());
+        events.publishEvent(new ProfileChanged(id, next, changed, now));
         return new CustomerDetails(id, current.status(), next, current.createdAt(), now, after, null);
     }
 
