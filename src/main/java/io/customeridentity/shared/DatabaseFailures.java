@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database itself (unreachable, its connections terminated, no connection free within the
@@ -36,6 +37,14 @@ public final class DatabaseFailures {
                     || cause instanceof Batcher.QueueTimeout
                     // commit or rollback failed against the connection: it broke under the transaction
                     || cause instanceof org.hibernate.TransactionException) {
+                return true;
+            }
+            // The rollback after a broken statement failed too: the statement's own failure says what happened, and a
+            // commit or rollback that fails with a JDBC error failed against the connection.
+            if (cause instanceof TransactionSystemException transaction
+                    && ((transaction.getApplicationException() != null
+                                    && isUnavailable(transaction.getApplicationException()))
+                            || transaction.getCause() instanceof SQLException)) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -45,12 +45,13 @@ class CustomerIdController {
         }
     }
 
-    /**
-     * Nothing typed: the same verdict as for any other text that is no ID. Not a second operation of the description:
-     * {@code {candidate}} with nothing in it is this path, and its security rule (customers:read) already covers it.
-     */
+    /** Nothing typed: the same verdict as for any other text that is no ID ({@code {candidate}} cannot be empty). */
     @GetMapping("/customer-ids/")
-    @Operation(hidden = true)
+    @Operation(
+            operationId = "checkEmptyCustomerId",
+            summary = "Validate an empty customer ID",
+            description = "What GET /customer-ids/{candidate} answers when nothing was typed: 200, invalid "
+                    + "(invalid-customer-id). Requires scope customers:read.")
     CustomerIdCheck checkNothing() {
         return check("");
     }

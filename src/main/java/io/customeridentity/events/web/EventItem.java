@@ -41,8 +41,9 @@ record EventItem(
         @Schema(
                 description = "Per type: customer.registered Registered; customer.updated Updated;"
                         + " customer.merged and customer.merge_reversed Merge; account.* AccountLink;"
-                        + " external_ref.* ExternalRef; interaction.recorded Interaction.",
-                oneOf = {
+                        + " external_ref.* ExternalRef; interaction.recorded Interaction. anyOf rather than oneOf:"
+                        + " the payloads are told apart by the event's type, not by their shapes.",
+                anyOf = {
                     EventData.Registered.class,
                     EventData.Updated.class,
                     EventData.Merge.class,

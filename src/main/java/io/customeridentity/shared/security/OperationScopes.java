@@ -42,6 +42,8 @@ public final class OperationScopes {
             new Rule(GET, "/api/v1/customers/{id}/versions", CUSTOMERS_READ),
             new Rule(GET, "/api/v1/customers/{id}/versions/{version}", CUSTOMERS_READ),
             new Rule(GET, "/api/v1/customer-ids/{candidate}", CUSTOMERS_READ),
+            // The same check with nothing typed.
+            new Rule(GET, "/api/v1/customer-ids/", CUSTOMERS_READ),
             new Rule(GET, "/api/v1/prefixes", CUSTOMERS_READ),
             new Rule(POST, "/api/v1/customers/{id}/merges", CUSTOMERS_WRITE),
             new Rule(GET, "/api/v1/customers/{id}/merges", CUSTOMERS_READ),

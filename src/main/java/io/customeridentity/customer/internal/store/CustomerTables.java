@@ -101,12 +101,13 @@ public class CustomerTables {
 
     /**
      * Moves the current-version pointer from {@code expected} to the next version; false when another change got
-     * there first. The row lock this takes serialises concurrent changes of one customer.
+     * there first or the customer has been merged meanwhile. The row lock this takes serialises concurrent changes of
+     * one customer, and a change with the merge that sets the status.
      */
     public boolean advance(String customerId, int expected, Instant at) {
         return jdbc.sql("""
                         UPDATE customers SET current_version = :expected + 1, updated_at = :at
-                        WHERE id = :id AND current_version = :expected""")
+                        WHERE id = :id AND current_version = :expected AND status <> 'MERGED'""")
                         .param("expected", expected)
                         .param("at", Timestamp.from(at))
                         .param("id", customerId)
