@@ -75,8 +75,16 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket upstream = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(upstream);
+                synchronized (this) {
+                    // A connection accepted while cut() ran must not outlive the cut.
+                    if (socket.isClosed()) {
+                        closeQuietly(client);
+                        closeQuietly(upstream);
+                        continue;
+                    }
+                    open.add(client);
+                    open.add(upstream);
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException ex) {

@@ -1,11 +1,9 @@
 package io.customeridentity.events.internal;
 
+import io.customeridentity.shared.BackgroundLoop;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,25 +15,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * events notifies channel {@value #CHANNEL} (with the new head) for the long-polling readers of every instance.
  */
 @Component
-class FeedSequencer implements SmartLifecycle {
+class FeedSequencer extends BackgroundLoop {
 
     static final String CHANNEL = "events_sequenced";
     private static final int MAX_PER_SWEEP = 5_000;
-    private static final Logger log = LoggerFactory.getLogger(FeedSequencer.class);
 
     private final EventTables tables;
     private final TransactionTemplate transactions;
     private final FeedSignal signal;
     private final EventsProperties properties;
     private final Semaphore nudges = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     FeedSequencer(
             EventTables tables,
             PlatformTransactionManager transactionManager,
             FeedSignal signal,
             EventsProperties properties) {
+        super("event-feed-sequencer");
         this.tables = tables;
         this.transactions = new TransactionTemplate(transactionManager);
         this.signal = signal;
@@ -63,57 +59,17 @@ class FeedSequencer implements SmartLifecycle {
         return head;
     }
 
+    /** One sweep, then, if it positioned nothing, a wait for a nudge or the interval; at once again otherwise. */
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "event-feed-sequencer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread = null;
+    protected void round() throws InterruptedException {
+        if (sweep().isEmpty()) {
+            nudges.tryAcquire(properties.sequencerInterval().toMillis(), TimeUnit.MILLISECONDS);
+            nudges.drainPermits();
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        long backoff = 100;
-        while (running) {
-            try {
-                boolean positioned = sweep().isPresent();
-                backoff = 100;
-                if (!positioned) { // else at once again: there may be more
-                    nudges.tryAcquire(properties.sequencerInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    nudges.drainPermits();
-                }
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException ex) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Cannot sequence events ({}); retrying in {} ms", ex.getMessage(), backoff);
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 5_000);
-            }
-        }
+    protected String whenFailing() {
+        return "Cannot sequence events";
     }
 }

@@ -2,13 +2,14 @@ package io.customeridentity.events.internal;
 
 import io.customeridentity.events.CloudEvent;
 import io.customeridentity.events.FeedEvent;
+import io.customeridentity.shared.BackgroundLoop;
+import io.customeridentity.shared.DedicatedConnection;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -17,7 +18,6 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,12 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring AOT would fix at build time.
  */
 @Component
-class RabbitRelay implements SmartLifecycle {
+class RabbitRelay extends BackgroundLoop {
 
     static final String APPLICATION_NAME = "customer-identity event relay";
     private static final Logger log = LoggerFactory.getLogger(RabbitRelay.class);
     private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final RabbitTemplate rabbit;
     private final FeedQueries queries;
@@ -46,9 +48,7 @@ class RabbitRelay implements SmartLifecycle {
     private final JdbcConnectionDetails database;
     private final JsonMapper json;
     private final EventsProperties properties;
-    private volatile boolean running;
     private volatile boolean relaying;
-    private Thread thread;
 
     RabbitRelay(
             RabbitTemplate rabbit,
@@ -58,6 +58,7 @@ class RabbitRelay implements SmartLifecycle {
             JdbcConnectionDetails database,
             JsonMapper json,
             EventsProperties properties) {
+        super("event-relay");
         this.rabbit = rabbit;
         this.queries = queries;
         this.signal = signal;
@@ -73,59 +74,37 @@ class RabbitRelay implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running || !properties.rabbitmq().enabled()) {
-            return;
+    protected boolean enabled() {
+        return properties.rabbitmq().enabled();
+    }
+
+    /** The batch in flight gets its confirms (or fails) before the application goes on stopping. */
+    @Override
+    protected Duration stopWait() {
+        return STOP_WAIT;
+    }
+
+    /** Leads (waiting for the lock on a connection of its own), then relays until the connection or a round fails. */
+    @Override
+    protected void round() throws SQLException {
+        try (Connection leadership = connect()) {
+            while (running() && !tryLead(leadership)) {
+                pause(properties.rabbitmq().interval().toMillis());
+            }
+            if (!running()) {
+                return;
+            }
+            relaying = true;
+            log.info("Relaying the change feed to RabbitMQ exchange {}", exchange());
+            relay(leadership);
+        } finally {
+            relaying = false;
         }
-        running = true;
-        thread = new Thread(this::run, "event-relay");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        long backoff = 100;
-        while (running) {
-            try (Connection leadership = connect()) {
-                while (running && !tryLead(leadership)) {
-                    sleep(properties.rabbitmq().interval().toMillis());
-                }
-                if (!running) {
-                    return;
-                }
-                relaying = true;
-                log.info("Relaying the change feed to RabbitMQ exchange {}", exchange());
-                relay(leadership);
-                backoff = 100;
-            } catch (SQLException | RuntimeException ex) {
-                if (running) {
-                    log.warn("Event relay paused ({}); retrying in {} ms", ex.getMessage(), backoff);
-                    sleep(backoff);
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
-                }
-            } finally {
-                relaying = false;
-            }
-        }
+    protected String whenFailing() {
+        return "Event relay paused";
     }
 
     /** While this instance leads: publish what follows the last confirmed position, wait for more, repeat. */
@@ -133,7 +112,7 @@ class RabbitRelay implements SmartLifecycle {
         long last = progress.lastConfirmed(exchange());
         long brokerBackoff = 100;
         boolean declared = false;
-        while (running) {
+        while (running()) {
             if (!leadership.isValid(2)) {
                 throw new SQLException("lost the relay's lock connection");
             }
@@ -151,7 +130,7 @@ class RabbitRelay implements SmartLifecycle {
                 brokerBackoff = 100;
             } catch (AmqpException ex) {
                 log.warn("RabbitMQ unavailable ({}); retrying in {} ms", ex.getMessage(), brokerBackoff);
-                sleep(brokerBackoff);
+                pause(brokerBackoff);
                 brokerBackoff = Math.min(brokerBackoff * 2, MAX_BACKOFF_MILLIS);
                 continue; // again from the last confirmed position
             }
@@ -188,8 +167,7 @@ class RabbitRelay implements SmartLifecycle {
         try {
             signal.awaitBeyond(head, properties.rabbitmq().interval());
         } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            running = false;
+            Thread.currentThread().interrupt(); // the application stops: running() is false already
         }
     }
 
@@ -207,25 +185,6 @@ class RabbitRelay implements SmartLifecycle {
     }
 
     private Connection connect() throws SQLException {
-        Properties settings = new Properties();
-        if (database.getUsername() != null) {
-            settings.setProperty("user", database.getUsername());
-        }
-        if (database.getPassword() != null) {
-            settings.setProperty("password", database.getPassword());
-        }
-        settings.setProperty("ApplicationName", APPLICATION_NAME);
-        settings.setProperty("connectTimeout", "10");
-        settings.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(database.getJdbcUrl(), settings);
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        return DedicatedConnection.open(database, APPLICATION_NAME, CONNECT_TIMEOUT, null);
     }
 }
