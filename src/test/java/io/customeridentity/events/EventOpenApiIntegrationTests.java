@@ -2,6 +2,7 @@ package io.customeridentity.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.customeridentity.support.ApiDocs;
 import io.customeridentity.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,7 @@ class EventOpenApiIntegrationTests {
 
     @Test
     void describesTheFeedAndEveryEventSchema() {
-        JsonNode api = json.readTree(client.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBodyContent());
+        JsonNode api = json.readTree(ApiDocs.fetch(client));
 
         JsonNode operation = api.at("/paths/~1api~1v1~1events/get");
         assertThat(operation.path("operationId").asString()).isEqualTo("listEvents");

@@ -2,6 +2,7 @@ package io.customeridentity.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.customeridentity.support.ApiDocs;
 import io.customeridentity.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -131,14 +132,6 @@ class OpenApiIntegrationTests {
     }
 
     private JsonNode apiDocs() {
-        byte[] body = client.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBodyContent();
-        return json.readTree(body);
+        return ApiDocs.read(client, json);
     }
 }

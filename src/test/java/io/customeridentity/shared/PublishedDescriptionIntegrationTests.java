@@ -2,6 +2,7 @@ package io.customeridentity.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.customeridentity.support.ApiDocs;
 import io.customeridentity.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,14 +33,7 @@ class PublishedDescriptionIntegrationTests {
 
     @Test
     void writesTheLiveDescriptionForTheGeneratedClient() throws IOException {
-        byte[] body = client.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBodyContent();
+        byte[] body = ApiDocs.fetch(client);
 
         Files.createDirectories(DESCRIPTION.toAbsolutePath().getParent());
         Files.write(DESCRIPTION, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.readTree(body)));
@@ -137,15 +131,7 @@ class PublishedDescriptionIntegrationTests {
     }
 
     private JsonNode apiDocs() {
-        byte[] body = client.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBodyContent();
-        return json.readTree(body);
+        return ApiDocs.read(client, json);
     }
 
     /** The schema itself, following a {@code $ref} into the components. */

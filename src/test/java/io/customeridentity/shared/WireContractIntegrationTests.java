@@ -3,6 +3,7 @@ package io.customeridentity.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.customeridentity.support.ApiDocs;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.wire.ChecksTheRecordedWire;
 import io.customeridentity.support.wire.ContractCheck;
@@ -40,14 +41,7 @@ class WireContractIntegrationTests {
     @BeforeEach
     void checkWhatTheTestsReceived() throws IOException {
         exchanges = WireRecorder.exchanges();
-        byte[] description = client.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBodyContent();
+        byte[] description = ApiDocs.fetch(client);
         // For linters (scripts/lint-openapi.sh): the description the check used.
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "openapi.json"), description);

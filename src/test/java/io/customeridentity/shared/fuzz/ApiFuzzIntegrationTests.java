@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.customeridentity.shared.fuzz.ApiSpec.Operation;
 import io.customeridentity.shared.fuzz.FuzzRequest.Expect;
+import io.customeridentity.support.ApiDocs;
 import io.customeridentity.support.CustomerApi;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestTokens;
@@ -124,14 +125,7 @@ class ApiFuzzIntegrationTests {
         known.put("accountNumber", uniqueIban());
         known.put("X-Change-Reason", "fuzz");
         known.put("inactiveSince", "2026-01-01T00:00:00Z");
-        byte[] docs = client.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBodyContent();
+        byte[] docs = ApiDocs.fetch(client);
         ApiSpec spec = new ApiSpec(json.readTree(docs), known);
         operations = spec.operations();
         cases = new FuzzCases(spec, json, TestTokens.readWrite(), maxBody.toBytes());
