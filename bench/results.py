@@ -100,16 +100,22 @@ def medians(runs):
 
 # figure, (record name, field, scale), baseline, (record name, field, scale) or a fixed number
 FIGURES = [
+    ("/actuator/info with token (req/s)", ("actuatorInfoToken", "rate"), "/actuator/info", ("actuatorInfo", "rate")),
     ("customer GET rate (req/s)", ("customerGet", "rate"), "/actuator/info", ("actuatorInfo", "rate")),
+    ("customer GET rate (req/s)", ("customerGet", "rate"), "/actuator/info with token",
+     ("actuatorInfoToken", "rate")),
     ("customer GET p99 (ms)", ("customerGet", "p99Ms"), "/actuator/info p99", ("actuatorInfo", "p99Ms")),
     ("customer GET rate (req/s)", ("customerGet", "rate"), "pgbench same SELECT", ("pgbenchGet", "tps")),
     ("customer GET p99 (ms)", ("customerGet", "p99Ms"), "pgbench same SELECT p99", ("pgbenchGet", "p99Ms")),
     ("customer GET, hot set (req/s)", ("customerGetHot", "rate"), "/actuator/info",
      ("actuatorInfo", "rate")),
+    ("customer GET, hot set (req/s)", ("customerGetHot", "rate"), "/actuator/info with token",
+     ("actuatorInfoToken", "rate")),
     ("customer GET p99, hot set (ms)", ("customerGetHot", "p99Ms"), "/actuator/info p99", ("actuatorInfo", "p99Ms")),
     ("customer create (req/s)", ("customerCreate", "rate"), "pgbench same transaction", ("pgbenchCreate", "tps")),
     ("batch ingestion (interactions/s)", ("batch", "rate", 1000),
      "pgbench multi-row INSERT", ("pgbenchBatch", "tps", 1000)),
+    ("batch ingestion (interactions/s)", ("batch", "rate", 1000), "COPY of the same rows", ("copyBatch", "rate")),
     ("ID validation (req/s)", ("idValidation", "rate"), "/actuator/info", ("actuatorInfoAgain", "rate")),
     ("timeline page 500 (ms)", ("timeline", "page500Ms"), "page 1", ("timeline", "page1Ms")),
     ("summary, {heavy} interactions (ms)", ("timeline", "summaryMs"), "target", 20.0),

@@ -195,6 +195,22 @@ run_wrk() {
     results wrk "$name" "$repeat" "$work/wrk.txt"
 }
 
+# run_wrk_anonymous: run_wrk without the bearer token (the framework's ceiling: /actuator/info as any caller sees it).
+run_wrk_anonymous() {
+    local auth=()
+    run_wrk "$@"
+}
+
+# run_copy <name> <repeat> <connections>: PostgreSQL's COPY of the rows a batch inserts, 1,000 rows a transaction
+# from <connections> connections for $duration s (CopyBaseline); records the rows per second as its rate.
+run_copy() {
+    local name=$1 repeat=$2 c=$3 line
+    line=$("$java" -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" \
+        io.customeridentity.bench.CopyBaseline "$jdbc" "$pg_user" "$work/ids.txt" "$c" "$duration")
+    echo "    $name #$repeat: $line"
+    results record "$name" "$repeat" "rate=${line##*rate=}"
+}
+
 # run_pgbench <name> <repeat> <clients> <script>: pgbench for $duration s, logging every transaction; records tps
 # and the average, p50 and p99 latency.
 run_pgbench() {
@@ -259,18 +275,20 @@ duration_measured=$duration
 duration=$warmup
 run_wrk warmup.customerGet 1 "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt"
 run_wrk warmup.customerGetHot 1 "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/hot-ids.txt"
-run_wrk warmup.actuatorInfo 1 "$connections" "$url/actuator/info"
+run_wrk_anonymous warmup.actuatorInfo 1 "$connections" "$url/actuator/info"
+run_wrk warmup.actuatorInfoToken 1 "$connections" "$url/actuator/info"
 run_wrk warmup.customerCreate 1 "$connections" -s bench/wrk/create-customer.lua "$url"
 run_wrk warmup.batch 1 "$batch_connections" -s bench/wrk/batch.lua "$url" -- "$work/ids.txt"
 run_wrk warmup.idValidation 1 "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt" /api/v1/customer-ids/
 duration=$duration_measured
 
 # Each pair runs service and baseline alternately, $repeats times, so that drift (JIT, other load) hits both.
-echo "==> 1. customer GET against /actuator/info and pgbench running the same SELECT, $repeats times"
+echo "==> 1. customer GET against /actuator/info (without and with the token) and pgbench running the same SELECT, $repeats times"
 for i in $(seq 1 "$repeats"); do
     run_wrk customerGet "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt"
     run_wrk customerGetHot "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/hot-ids.txt"
-    run_wrk actuatorInfo "$i" "$connections" "$url/actuator/info"
+    run_wrk_anonymous actuatorInfo "$i" "$connections" "$url/actuator/info"
+    run_wrk actuatorInfoToken "$i" "$connections" "$url/actuator/info"
     run_pgbench pgbenchGet "$i" "$connections" "$work/get.sql"
 done
 echo "==> 2. customer create against pgbench running the same transaction, $repeats times"
@@ -278,15 +296,16 @@ for i in $(seq 1 "$repeats"); do
     run_wrk customerCreate "$i" "$connections" -s bench/wrk/create-customer.lua "$url"
     run_pgbench pgbenchCreate "$i" "$connections" "$work/create.sql"
 done
-echo "==> 3. batch ingestion against a pgbench multi-row INSERT, $repeats times"
+echo "==> 3. batch ingestion against a pgbench multi-row INSERT and COPY of the same rows, $repeats times"
 for i in $(seq 1 "$repeats"); do
     run_wrk batch "$i" "$batch_connections" -s bench/wrk/batch.lua "$url" -- "$work/ids.txt"
     run_pgbench pgbenchBatch "$i" "$batch_connections" "$work/batch.sql"
+    run_copy copyBatch "$i" "$batch_connections"
 done
 echo "==> 4. ID validation against /actuator/info, $repeats times"
 for i in $(seq 1 "$repeats"); do
     run_wrk idValidation "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt" /api/v1/customer-ids/
-    run_wrk actuatorInfoAgain "$i" "$connections" "$url/actuator/info"
+    run_wrk_anonymous actuatorInfoAgain "$i" "$connections" "$url/actuator/info"
 done
 echo "==> 5. timeline pages and summary"
 heavy_id=$(cat "$work/heavy-customer.txt")
