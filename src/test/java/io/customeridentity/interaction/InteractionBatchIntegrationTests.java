@@ -236,6 +236,67 @@ class InteractionBatchIntegrationTests {
 
     private static final Instant BASE = Instant.parse("2025-03-01T08:00:00Z");
 
+    /**
+     * Batches from {@code InteractionStore.COPY_FROM} items on are copied when every item is new, and inserted item
+     * by item when one is a retry or repeats another: the answers, the stored values (text that the copy format must
+     * escape included) and the summary are the same either way.
+     */
+    @Test
+    void answersAndStoresLargeBatchesAlikeWhetherAllItemsAreNewOrSomeAreRetries() {
+        InteractionApi api = new InteractionApi(client);
+        String customer =
+                new CustomerApi(client).created(aCustomer().build()).path("id").asString();
+        String awkward = unique("tab\tback\\slash\nnew line\r") + "\t\\";
+        List<Map<String, Object>> fresh = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            fresh.add(item(customer, at(1 + i % 20, aPurchase(unique("order"), i + ".25", "EUR"))));
+        }
+        Map<String, Object> noted = aVisit("copy", awkward);
+        noted.put("note", "Line one\nline two\twith a tab and a \\ backslash");
+        fresh.add(item(customer, noted));
+        fresh.add(item(customer, at(3, feedback(4))));
+
+        JsonNode copied = api.batchResults(fresh);
+        assertThat(statuses(copied)).containsOnly("CREATED").hasSize(62);
+
+        List<Map<String, Object>> retried = new ArrayList<>();
+        for (int i = 0; i < 59; i++) {
+            retried.add(item(customer, aVisit("copy", unique("visit"))));
+        }
+        retried.add(item(customer, aVisit("copy", awkward)));
+        String twice = unique("twice");
+        retried.add(item(customer, aVisit("copy", twice)));
+        retried.add(item(customer, aVisit("copy", twice)));
+
+        JsonNode inserted = api.batchResults(retried);
+        List<String> expected = new ArrayList<>(java.util.Collections.nCopies(59, "CREATED"));
+        expected.addAll(List.of("DUPLICATE", "CREATED", "DUPLICATE"));
+        assertThat(statuses(inserted)).containsExactlyElementsOf(expected);
+        assertThat(inserted.at("/59/id").asString())
+                .isEqualTo(copied.at("/60/id").asString());
+        assertThat(inserted.at("/61/id").asString())
+                .isEqualTo(inserted.at("/60/id").asString());
+
+        assertThat(count(customer)).isEqualTo(62 + 60);
+        assertThat(jdbc.sql("SELECT external_id FROM interactions WHERE id = :id")
+                        .param("id", UUID.fromString(copied.at("/60/id").asString()))
+                        .query(String.class)
+                        .single())
+                .isEqualTo(awkward);
+        JsonNode timeline = api.get("/api/v1/customers/" + customer + "/interactions?limit=200");
+        JsonNode note = timeline.path("items")
+                .valueStream()
+                .filter(entry ->
+                        entry.path("id").asString().equals(copied.at("/60/id").asString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(note.path("note").asString()).isEqualTo("Line one\nline two\twith a tab and a \\ backslash");
+        JsonNode summary = api.get("/api/v1/customers/" + customer + "/summary");
+        assertThat(summary.at("/countsByType/PURCHASE").asLong()).isEqualTo(60);
+        assertThat(summary.at("/lifetimeValue/0/amount").asString()).isEqualTo("1785.00");
+        assertThat(aggregates(customer)).isEqualTo(recount(customer));
+    }
+
     private static Instant day(int day) {
         return BASE.plusSeconds(86_400L * day);
     }

@@ -5,12 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The change feed: whether interactions are events too (high volume, off by default), how long events are kept, the
+ * The change feed: whether events are written at all (always, but to measure what the outbox costs), whether
+ * interactions are events too (high volume, off by default), how long events are kept, the
  * CloudEvents {@code source}, how often the sequencer looks for committed events when no local commit woke it, and
  * the relay to RabbitMQ.
  */
 @ConfigurationProperties("customer-identity.events")
 record EventsProperties(
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("false") boolean interactions,
         @DefaultValue("90d") Duration retention,
         @DefaultValue("/customer-identity") String source,

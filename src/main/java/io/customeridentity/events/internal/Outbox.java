@@ -160,7 +160,7 @@ class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Events are written in the transaction of the change they describe");
         }
-        if (events.isEmpty()) {
+        if (events.isEmpty() || !properties.enabled()) {
             return;
         }
         tables.append(events, lockSubjects);

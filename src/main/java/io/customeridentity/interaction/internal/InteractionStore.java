@@ -25,18 +25,32 @@ import org.springframework.stereotype.Component;
 @Component
 class InteractionStore {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, customer_id, type, channel, occurred_at, recorded_at, source, external_id,
             amount_value, amount_currency, rating, data_key_id, details_ciphertext""";
 
-    private final JdbcClient jdbc;
+    /** From this many rows on, a batch tries {@code COPY} first ({@link InteractionCopy}). */
+    static final int COPY_FROM = 50;
 
-    InteractionStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final InteractionCopy copy;
+
+    InteractionStore(JdbcClient jdbc, InteractionCopy copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
     }
 
-    /** Inserts the rows whose (source, externalId) is new; the ids of those inserted. */
+    /**
+     * Inserts the rows whose (source, externalId) is new; the ids of those inserted. A batch of at least {@link
+     * #COPY_FROM} rows is copied when none of them is stored yet, else (and below that size) inserted with one
+     * statement that skips the stored ones.
+     */
     Set<UUID> insertNew(List<InteractionRow> rows) {
+        if (rows.size() >= COPY_FROM && copy.copyAllNew(rows)) {
+            Set<UUID> ids = new HashSet<>();
+            rows.forEach(row -> ids.add(row.id()));
+            return ids;
+        }
         return new HashSet<>(jdbc.sql("INSERT INTO interactions (" + COLUMNS + """
                         )
                         SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:customers AS varchar[]),

@@ -11,6 +11,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * candidate of {@code GET /api/v1/customer-ids/{candidate}} may hold an encoded slash, percent sign, backslash or
  * semicolon, and is answered with the verdict like any other text. Such a candidate is one segment by construction
  * (nothing after it), so path matching and authorisation see exactly one operation; any other path stays strict.
+ * Both check header and parameter text with {@link FirewallText}: the firewall's own rules without its regular
+ * expressions.
  */
 final class CandidateFirewall implements HttpFirewall {
 
@@ -20,6 +22,11 @@ final class CandidateFirewall implements HttpFirewall {
     private final StrictHttpFirewall candidates = new StrictHttpFirewall();
 
     CandidateFirewall() {
+        for (StrictHttpFirewall firewall : new StrictHttpFirewall[] {strict, candidates}) {
+            firewall.setAllowedHeaderNames(FirewallText.ASSIGNED_AND_NOT_CONTROL);
+            firewall.setAllowedHeaderValues(FirewallText.HEADER_VALUE);
+            firewall.setAllowedParameterNames(FirewallText.ASSIGNED_AND_NOT_CONTROL);
+        }
         candidates.setAllowUrlEncodedSlash(true);
         candidates.setAllowUrlEncodedPercent(true);
         candidates.setAllowBackSlash(true);

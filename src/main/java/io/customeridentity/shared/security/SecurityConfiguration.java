@@ -60,9 +60,9 @@ class SecurityConfiguration {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(SecurityConfiguration::authorizeOperations)
-                .oauth2ResourceServer(oauth -> oauth.jwt(
-                                jwt -> jwt.decoder(decoder(decoders, jwtProperties, tokenCache, clock))
-                                        .jwtAuthenticationConverter(authenticationConverter(jwtProperties)))
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(new BearerHeaderResolver())
+                        .jwt(jwt -> jwt.decoder(decoder(decoders, jwtProperties, tokenCache, clock))
+                                .jwtAuthenticationConverter(authenticationConverter(jwtProperties)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
