@@ -40,7 +40,15 @@ public final class ContractCheck {
 
     static {
         API_HEADERS.addAll(
-                List.of("ETag", "Location", "Idempotent-Replayed", "Retry-After", "WWW-Authenticate", "X-Request-Id"));
+                List.of(
+                        "ETag",
+                        "Location",
+                        "Idempotent-Replayed",
+                        "Retry-After",
+                        "RateLimit-Policy",
+                        "RateLimit",
+                        "WWW-Authenticate",
+                        "X-Request-Id"));
     }
 
     private final JsonMapper json;
