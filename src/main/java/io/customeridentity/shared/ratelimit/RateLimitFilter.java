@@ -81,6 +81,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
         }
         Caller caller = Caller.of(authentication);
         String key = keyOf(caller);
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         Lookup lookup = Lookup.of(request);
         RateLimiter.Rejection rejection = limiter.admit(key, lookup);
         if (rejection != null) {

@@ -3,6 +3,7 @@ package io.customeridentity.shared.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.support.ApiDocs;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.ResolutionApi;
 import io.customeridentity.support.TestTokens;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rate limits with buckets in memory, in the shared context: the test profile gives every caller budgets no test
@@ -223,9 +225,35 @@ class RateLimitIntegrationTests {
         }
     }
 
+    @Test
+    void documentsTheRateLimitAnswerWithItsHeadersOnEveryOperation() {
+        JsonNode paths = ApiDocs.read(client, JsonMapper.builder().build()).path("paths");
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                operations++;
+                JsonNode limited = operation.getValue().path("responses").path("429");
+                for (String header : List.of("Retry-After", "RateLimit-Policy", "RateLimit")) {
+                    assertThat(limited.at("/headers/" + header + "/required").asBoolean(false))
+                            .as(operation.getKey() + " " + path.getKey() + " " + header)
+                            .isTrue();
+                }
+                assertThat(limited.at("/content/application~1problem+json/examples/rate-limited")
+                                .isMissingNode())
+                        .as(operation.getKey() + " " + path.getKey())
+                        .isFalse();
+            }
+        }
+        assertThat(operations).isGreaterThan(20);
+    }
+
     private int answeredBefore429(String token, java.util.function.Supplier<Object> body, String path) {
         for (int answered = 0; answered < 20; answered++) {
-            int status = post(token, path, body.get()).returnResult().getStatus().value();
+            int status = post(token, path, body.get())
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getStatus()
+                    .value();
             if (status == 429) {
                 return answered;
             }
