@@ -109,6 +109,16 @@ final class RateLimitFilter extends OncePerRequestFilter {
             RateLimiter.Rejection rejection)
             throws IOException {
         Budget budget = rejection.budget();
+        // Recorded before the answer leaves: a caller that has its 429 can count on the refusal being known.
+        events.publishEvent(new RequestRateLimited(
+                caller,
+                request.getRemoteAddr(),
+                response.getHeader(RequestIdFilter.HEADER),
+                request.getMethod(),
+                request.getRequestURI(),
+                budget,
+                clock.instant()));
+        rejected.get(budget).increment();
         RateLimitProperties.Limit limit = rejection.limit();
         long retryAfter = Math.max(1, ceilSeconds(rejection.nanosToWait()));
         String policy = '"' + budget.policy() + '"';
@@ -127,15 +137,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
         problem.setProperty("budget", budget.policy());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
-        rejected.get(budget).increment();
-        events.publishEvent(new RequestRateLimited(
-                caller,
-                request.getRemoteAddr(),
-                response.getHeader(RequestIdFilter.HEADER),
-                request.getMethod(),
-                request.getRequestURI(),
-                budget,
-                clock.instant()));
     }
 
     private static long ceilSeconds(long nanos) {
