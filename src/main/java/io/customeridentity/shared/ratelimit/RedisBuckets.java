@@ -34,6 +34,7 @@ final class RedisBuckets implements AutoCloseable {
                 .build());
         connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         ProxyManager<String> proxies = Bucket4jLettuce.casBasedBuilder(connection)
+                .requestTimeout(properties.redisTimeout())
                 .expirationAfterWrite(
                         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
