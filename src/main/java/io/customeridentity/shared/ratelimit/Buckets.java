@@ -39,9 +39,11 @@ final class Buckets {
 
     /** Buckets in this JVM's memory. */
     static Buckets inMemory(RateLimitProperties properties) {
-        return new Buckets(properties, (budget, callerKey, configuration) -> Bucket.builder()
-                .addLimit(configuration.getBandwidths()[0])
-                .build());
+        return new Buckets(
+                properties,
+                (budget, callerKey, configuration) -> Bucket.builder()
+                        .addLimit(configuration.getBandwidths()[0])
+                        .build());
     }
 
     Bucket of(Budget budget, String callerKey) {

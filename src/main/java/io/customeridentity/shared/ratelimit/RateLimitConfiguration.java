@@ -1,5 +1,6 @@
 package io.customeridentity.shared.ratelimit;
 
+import io.customeridentity.shared.web.WireJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.customeridentity.shared.web.WireJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +30,7 @@ class RateLimitConfiguration {
                 .description("Bucket operations Redis did not answer; this instance's own buckets answered instead")
                 .register(meters);
         RedisBuckets redis = new RedisBuckets(properties);
-        return new RateLimiter(
-                properties, redis.buckets(), Buckets.inMemory(properties), redis, failures::increment);
+        return new RateLimiter(properties, redis.buckets(), Buckets.inMemory(properties), redis, failures::increment);
     }
 
     @Bean
@@ -42,8 +41,8 @@ class RateLimitConfiguration {
             JsonMapper jsonMapper,
             Clock clock,
             MeterRegistry meters) {
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
-                properties, limiter, events, WireJson.of(jsonMapper), clock, meters));
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(properties, limiter, events, WireJson.of(jsonMapper), clock, meters));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(FILTER_ORDER);
         return registration;

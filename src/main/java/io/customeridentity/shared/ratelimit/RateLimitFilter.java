@@ -103,10 +103,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Caller caller,
-            RateLimiter.Rejection rejection)
+            HttpServletRequest request, HttpServletResponse response, Caller caller, RateLimiter.Rejection rejection)
             throws IOException {
         Budget budget = rejection.budget();
         // Recorded before the answer leaves: a caller that has its 429 can count on the refusal being known.
@@ -126,7 +123,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         response.setHeader(
                 POLICY_HEADER,
-                policy + ";q=" + limit.burst() + ";w=" + Math.max(1, ceilSeconds(limit.window().toNanos())));
+                policy + ";q=" + limit.burst() + ";w="
+                        + Math.max(1, ceilSeconds(limit.window().toNanos())));
         response.setHeader(RATE_LIMIT_HEADER, policy + ";r=0;t=" + retryAfter);
         ProblemDetail problem = Problems.of(
                 HttpStatus.TOO_MANY_REQUESTS,

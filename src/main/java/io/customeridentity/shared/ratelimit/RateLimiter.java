@@ -59,9 +59,7 @@ class RateLimiter implements AutoCloseable {
         switch (lookup) {
             case ALWAYS -> {
                 ConsumptionProbe probe = on(Budget.LOOKUP, callerKey, bucket -> bucket.tryConsumeAndReturnRemaining(1));
-                return probe.isConsumed()
-                        ? null
-                        : rejection(Budget.LOOKUP, callerKey, probe.getNanosToWaitForRefill());
+                return probe.isConsumed() ? null : rejection(Budget.LOOKUP, callerKey, probe.getNanosToWaitForRefill());
             }
             case ON_NOT_FOUND -> {
                 EstimationProbe probe = on(Budget.LOOKUP, callerKey, bucket -> bucket.estimateAbilityToConsume(1));

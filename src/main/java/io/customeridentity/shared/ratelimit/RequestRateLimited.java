@@ -9,10 +9,4 @@ import java.time.Instant;
  * {@code method}, {@code path} without its query string), over which budget, when.
  */
 public record RequestRateLimited(
-        Caller caller,
-        String clientIp,
-        String requestId,
-        String method,
-        String path,
-        Budget budget,
-        Instant at) {}
+        Caller caller, String clientIp, String requestId, String method, String path, Budget budget, Instant at) {}

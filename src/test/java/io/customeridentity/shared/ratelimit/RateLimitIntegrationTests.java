@@ -116,8 +116,9 @@ class RateLimitIntegrationTests {
         assertThat(new ResolutionApi(client).resolve(Map.of("email", email)).size())
                 .as("no customer was registered")
                 .isZero();
-        assertThat(refused).singleElement().satisfies(event -> assertThat(event.method())
-                .isEqualTo("POST"));
+        assertThat(refused)
+                .singleElement()
+                .satisfies(event -> assertThat(event.method()).isEqualTo("POST"));
     }
 
     @Test
@@ -159,7 +160,8 @@ class RateLimitIntegrationTests {
         // Both callers have 6 look-up tokens; a match costs 1, a miss 5 (miss-cost).
         int hits = answeredBefore429(tokenOf("rate-test-hits"), () -> Map.of("email", email), "/api/v1/resolve");
         int misses = answeredBefore429(
-                tokenOf("rate-test-misses"), () -> Map.of("email", UUID.randomUUID() + "@example.org"),
+                tokenOf("rate-test-misses"),
+                () -> Map.of("email", UUID.randomUUID() + "@example.org"),
                 "/api/v1/resolve");
 
         assertThat(hits).isEqualTo(6);
@@ -170,7 +172,8 @@ class RateLimitIntegrationTests {
     void anAccountResolveThatMatchesNobodyCostsTheMissCost() {
         int misses = answeredBefore429(
                 tokenOf("rate-test-account-misses"),
-                () -> Map.of("accountNumber", "ZZ" + UUID.randomUUID().toString().replace("-", "")),
+                () -> Map.of(
+                        "accountNumber", "ZZ" + UUID.randomUUID().toString().replace("-", "")),
                 "/api/v1/accounts/resolve");
 
         assertThat(misses).isEqualTo(2);

@@ -39,7 +39,8 @@ class RateLimitPropertiesTests {
 
     @Test
     void canBeTurnedOff() {
-        assertThat(bind(Map.of("customer-identity.rate-limits.enabled", "false")).enabled())
+        assertThat(bind(Map.of("customer-identity.rate-limits.enabled", "false"))
+                        .enabled())
                 .isFalse();
     }
 
