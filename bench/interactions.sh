@@ -37,6 +37,7 @@ psql -q -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -c "CREATE DATABAS
 SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" SPRING_DATASOURCE_USERNAME="$pg_user" \
 CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret" \
 CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
+CUSTOMER_IDENTITY_RATE_LIMITS_GENERAL_RATE=1000000 CUSTOMER_IDENTITY_RATE_LIMITS_GENERAL_BURST=1000000 \
 SERVER_PORT="$port" java -jar "$jar" > "$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do

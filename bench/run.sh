@@ -102,12 +102,18 @@ minimal_jar=$(extract "$(find bench/minimal-app/target -maxdepth 1 -name '*.jar'
 # pid of a background run is the JVM's). Its temporary files go to $work: a training run exits without stopping
 # Tomcat, which then leaves its directories behind.
 mkdir "$work/tmp"
+# Rate limits on, as in production, with budgets the load never reaches: the figures are the service's, not its limits'
+# (section 6 measures what the limits cost by turning them off).
+rate_limits=true
+rate_limit_budgets=(CUSTOMER_IDENTITY_RATE_LIMITS_GENERAL_RATE=1000000000 CUSTOMER_IDENTITY_RATE_LIMITS_GENERAL_BURST=1000000000
+                    CUSTOMER_IDENTITY_RATE_LIMITS_LOOKUP_RATE=1000000000 CUSTOMER_IDENTITY_RATE_LIMITS_LOOKUP_BURST=1000000000)
 app_command() {
     local app=$1; shift
     case $app in
         service) cmd=(env SPRING_DATASOURCE_URL="$jdbc" SPRING_DATASOURCE_USERNAME="$pg_user"
                       CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret"
                       CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY="$master_key"
+                      CUSTOMER_IDENTITY_RATE_LIMITS_ENABLED="$rate_limits" "${rate_limit_budgets[@]}"
                       SERVER_PORT="$port" "$java" -Djava.io.tmpdir="$work/tmp" "$@" -jar "$app_jar") ;;
         minimal) cmd=(env SERVER_PORT="$port" "$java" -Djava.io.tmpdir="$work/tmp" "$@" -jar "$minimal_jar") ;;
     esac
@@ -325,6 +331,20 @@ results record timeline 1 page1Ms="$page1" page500Ms="$page500" summaryMs="$summ
 rss_kb=$(ps -o rss= -p "$app_pid" | tr -d ' ')
 results record memory 1 residentMb="$(( rss_kb / 1024 ))"
 stop_app
+echo "==> 6. customer GET with rate limits on (nobody over budget) against off, $repeats times, a fresh instance each"
+for i in $(seq 1 "$repeats"); do
+    order=(on off); (( i % 2 == 0 )) && order=(off on)   # alternate which goes first, so that drift hits both
+    for limits in "${order[@]}"; do
+        if [ "$limits" = on ]; then rate_limits=true; else rate_limits=false; fi
+        start_app service
+        duration=$warmup
+        run_wrk "warmup.customerGetLimits${limits^}" "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt"
+        duration=$duration_measured
+        run_wrk "customerGetLimits${limits^}" "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt"
+        stop_app
+    done
+done
+rate_limits=true
 
 results record run 1 javaVersion="$java_version" javaVendor="$java_vendor" javaFeature="$java_feature" \
     cacheKind="$cache_kind" cacheName="$cache_name" cacheTraining="${cache_training[*]}" cacheUse="${cache_use[*]}" \

@@ -3,6 +3,7 @@ package io.customeridentity.account.web;
 import io.customeridentity.account.AccountManagement;
 import io.customeridentity.account.AccountMatch;
 import io.customeridentity.account.AccountType;
+import io.customeridentity.shared.ratelimit.LookupMiss;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,12 +31,17 @@ class AccountResolveController {
             operationId = "resolveAccount",
             summary = "Find the customers currently linked to an account number",
             description = "Matches by keyed fingerprint of the normalised number (spaces, hyphens and case ignored)."
-                    + " An empty list when nobody has it linked. Requires scope accounts:read.")
+                    + " An empty list when nobody has it linked. Spends the caller's look-up budget, more when"
+                    + " nobody has it linked (429 when it is spent). Requires scope accounts:read.")
     @ProblemResponses({400, 415, 422})
     Matches resolve(@RequestBody ResolveRequest request) {
-        return new Matches(accounts.resolve(request.accountNumber(), request.type()).stream()
+        List<Match> matches = accounts.resolve(request.accountNumber(), request.type()).stream()
                 .map(Match::of)
-                .toList());
+                .toList();
+        if (matches.isEmpty()) {
+            LookupMiss.record();
+        }
+        return new Matches(matches);
     }
 
     /** What to resolve. {@link #toString()} never shows the number. */

@@ -97,7 +97,7 @@ class CustomerController {
             description = "The current version, or with asOf the version in force at that instant. Accepts any "
                     + "lenient form of the ID (case, spaces, hyphens, dots, O/I/L for 0/1/1); a mistyped ID is "
                     + "rejected before any database work. If-None-Match with the current ETag answers 304. "
-                    + "Requires scope customers:read.")
+                    + "A 404 spends the caller's look-up budget (429 when it is spent). Requires scope customers:read.")
     @ApiResponse(
             responseCode = "200",
             description = "The customer.",

@@ -6,6 +6,7 @@ import io.customeridentity.resolution.Duplicate;
 import io.customeridentity.resolution.Match;
 import io.customeridentity.resolution.ResolutionManagement;
 import io.customeridentity.resolution.ResolveQuery;
+import io.customeridentity.shared.ratelimit.LookupMiss;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,12 +38,13 @@ class ResolveController {
             summary = "Resolve a customer ID, e-mail, phone or external ID to customers",
             description = "Exactly one identifier. Merged customers resolve to their survivor (following chains), "
                     + "with resolvedFrom the customer matched. E-mail and phone are normalised as on write and may "
-                    + "match several customers. POST keeps personal data out of URLs and logs. Requires scope "
+                    + "match several customers. POST keeps personal data out of URLs and logs. Spends the "
+                    + "caller's look-up budget, more when nothing matches (429 when it is spent). Requires scope "
                     + "customers:read.")
     @ProblemResponses({400, 415})
     Matches resolve(@RequestBody ResolveRequest request) {
         ResolveRequest.Ref ref = request.externalRef();
-        return new Matches(resolution
+        List<MatchResponse> matches = resolution
                 .resolve(new ResolveQuery(
                         request.customerId(),
                         request.email(),
@@ -51,7 +53,11 @@ class ResolveController {
                         ref == null ? null : ref.externalId()))
                 .stream()
                 .map(MatchResponse::of)
-                .toList());
+                .toList();
+        if (matches.isEmpty()) {
+            LookupMiss.record();
+        }
+        return new Matches(matches);
     }
 
     @GetMapping("/api/v1/customers/{id}/duplicates")
@@ -60,7 +66,8 @@ class ResolveController {
             summary = "List likely duplicates of a customer, best first",
             description = "Reasons: same e-mail, same phone, same given and family name with the same postal code, "
                     + "a shared linked account number, a shared (current or past) external ID. Score: the sum of "
-                    + "the reasons' weights, at most 1. Requires scope customers:read.")
+                    + "the reasons' weights, at most 1. Spends the caller's look-up budget. Requires scope "
+                    + "customers:read.")
     @ProblemResponses({400, 404})
     Duplicates duplicates(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
         return new Duplicates(

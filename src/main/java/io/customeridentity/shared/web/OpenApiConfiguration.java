@@ -30,9 +30,9 @@ class OpenApiConfiguration {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /**
      * What any operation may answer: no or a bad token, a missing scope, an {@code Accept} without JSON (checked before
-     * the operation runs), a bug, the database unavailable.
+     * the operation runs), the caller over its rate limit, a bug, the database unavailable.
      */
-    private static final int[] EVERY_OPERATION = {401, 403, 406, 500, 503};
+    private static final int[] EVERY_OPERATION = {401, 403, 406, 429, 500, 503};
 
     /** What the edge may answer to an operation that reads a body: too slow (408), too large (413). */
     private static final int[] WITH_BODY = {408, 413};
@@ -184,6 +184,29 @@ class OpenApiConfiguration {
                                 : reason + " (problem details). `code` is one of: " + codes + ".")
                 .content(new Content()
                         .addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE, mediaType));
+        if (status == 429) {
+            response.addHeaderObject(
+                    "Retry-After",
+                    new Header()
+                            .description("Seconds until the budget has room for this request again.")
+                            .required(true)
+                            .schema(new Schema<Integer>().type("integer").types(Set.of("integer"))));
+            response.addHeaderObject(
+                    "RateLimit-Policy",
+                    new Header()
+                            .description("The budget the caller is over (IETF RateLimit header fields): its name,"
+                                    + " `q` requests at most in a burst, refilled over `w` seconds, e.g."
+                                    + " `\"lookup\";q=50;w=5`.")
+                            .required(true)
+                            .schema(string().pattern("^\"(general|lookup)\";q=[0-9]+;w=[0-9]+$")));
+            response.addHeaderObject(
+                    "RateLimit",
+                    new Header()
+                            .description("What is left of that budget: `r` requests now, `t` seconds until the next"
+                                    + " one, e.g. `\"lookup\";r=0;t=1`.")
+                            .required(true)
+                            .schema(string().pattern("^\"(general|lookup)\";r=[0-9]+;t=[0-9]+$")));
+        }
         if (status == 503) {
             response.addHeaderObject(
                     "Retry-After",

@@ -202,6 +202,13 @@ final class ProblemCatalogue {
                     "a change without If-Match",
                     "This change needs an If-Match header with the version it is based on, e.g. If-Match: \"3\"."),
             new Entry(
+                    429,
+                    "rate-limited",
+                    "the caller is over its general or look-up budget; nothing was done; budget names it, Retry-After"
+                            + " says when to retry",
+                    "This caller is over its lookup budget (50 requests, 10 more every 1000 ms); retry after 1 s.",
+                    Map.of("budget", "lookup")),
+            new Entry(
                     500,
                     "internal-error",
                     "a bug; logged with the request id",

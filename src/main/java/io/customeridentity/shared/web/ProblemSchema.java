@@ -52,7 +52,13 @@ record ProblemSchema(
         @Schema(
                 description = "For insufficient-scope (403): the scope the operation needs.",
                 example = "customers:write")
-        String requiredScope) {
+        String requiredScope,
+
+        @Schema(
+                description = "For rate-limited (429): the budget the caller is over.",
+                allowableValues = {"general", "lookup"},
+                example = "lookup")
+        String budget) {
 
     /** One invalid field. */
     @Schema(name = "FieldViolation")

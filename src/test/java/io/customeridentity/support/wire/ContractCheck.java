@@ -39,8 +39,15 @@ public final class ContractCheck {
     private static final Set<String> API_HEADERS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
     static {
-        API_HEADERS.addAll(
-                List.of("ETag", "Location", "Idempotent-Replayed", "Retry-After", "WWW-Authenticate", "X-Request-Id"));
+        API_HEADERS.addAll(List.of(
+                "ETag",
+                "Location",
+                "Idempotent-Replayed",
+                "Retry-After",
+                "RateLimit-Policy",
+                "RateLimit",
+                "WWW-Authenticate",
+                "X-Request-Id"));
     }
 
     private final JsonMapper json;

@@ -1,0 +1,35 @@
+package io.customeridentity.shared.ratelimit;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What a request costs of the look-up budget, the one for requests that can enumerate people: a resolve and the
+ * duplicates list always take a token; a read of a customer (or of anything under it) needs a token left and takes
+ * it when it answers 404; anything else costs no look-up.
+ */
+enum Lookup {
+    NONE,
+    ALWAYS,
+    ON_NOT_FOUND;
+
+    private static final String CUSTOMERS = "/api/v1/customers/";
+    private static final String DUPLICATES = "/duplicates";
+
+    static Lookup of(HttpServletRequest request) {
+        String method = request.getMethod();
+        String path = request.getRequestURI();
+        if (method.equals("POST")) {
+            return path.equals("/api/v1/resolve") || path.equals("/api/v1/accounts/resolve") ? ALWAYS : NONE;
+        }
+        if ((method.equals("GET") || method.equals("HEAD")) && path.startsWith(CUSTOMERS)) {
+            return isDuplicates(path) ? ALWAYS : ON_NOT_FOUND;
+        }
+        return NONE;
+    }
+
+    /** {@code /api/v1/customers/{id}/duplicates}: one segment between the customers and the duplicates. */
+    private static boolean isDuplicates(String path) {
+        int end = path.length() - DUPLICATES.length();
+        return path.endsWith(DUPLICATES) && end > CUSTOMERS.length() && path.indexOf('/', CUSTOMERS.length()) == end;
+    }
+}
