@@ -146,7 +146,7 @@ class CustomerController {
             description = "The customer after the change.",
             headers =
                     @Header(name = "ETag", description = "The new version, quoted.", schema = @Schema(type = "string")))
-    @ProblemResponses({400, 404, 412, 415, 422, 428})
+    @ProblemResponses({400, 404, 409, 412, 415, 422, 428})
     ResponseEntity<CustomerResponse> patch(
             @PathVariable("id") CustomerId customerId,
             @Parameter(
