@@ -17,6 +17,8 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,7 +80,11 @@ class DefaultSubjectExport implements SubjectExport {
         }
         CustomerId survivor =
                 merges.survivorOf(id).map(Resolved::customerId).orElse(id);
-        List<CustomerId> group = merges.groupOf(survivor);
+        List<CustomerId> group = new ArrayList<>(List.of(survivor));
+        merges.groupOf(survivor).stream()
+                .filter(member -> !member.equals(survivor))
+                .sorted(Comparator.comparing(CustomerId::value))
+                .forEach(group::add);
         return out -> write(out, customer, survivor, group, now);
     }
 
