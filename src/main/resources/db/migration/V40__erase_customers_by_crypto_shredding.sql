@@ -106,10 +106,11 @@ DECLARE
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         -- Key rotation re-wraps a data key under a new key-encryption key; nothing else of these rows changes.
-        IF TG_TABLE_NAME = 'customer_data_keys'
-                AND (NEW.key_id, NEW.customer_id, NEW.created_at)
+        IF TG_TABLE_NAME = 'customer_data_keys' THEN
+            IF (NEW.key_id, NEW.customer_id, NEW.created_at)
                     IS NOT DISTINCT FROM (OLD.key_id, OLD.customer_id, OLD.created_at) THEN
-            RETURN NEW;
+                RETURN NEW;
+            END IF;
         END IF;
         RAISE EXCEPTION 'UPDATE on % is not allowed', TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
     END IF;
@@ -151,7 +152,7 @@ CREATE TRIGGER customer_merge_reasons_no_truncate BEFORE TRUNCATE ON customer_me
 -- one person): marks each ERASED and deletes every data key and look-up row of theirs. Returns the group, each with
 -- its erasedAt (the first erasure's time for a group erased before: repeating an erasure changes nothing).
 -- EVERY LOOK-UP TABLE OF A CUSTOMER IS EMPTIED HERE, AND ONLY HERE: a new one (match keys, ...) gets its DELETE below.
-CREATE FUNCTION erase_customer_data(requested varchar, at timestamptz, actor varchar, why varchar)
+CREATE FUNCTION erase_customer_data(p_requested varchar, p_at timestamptz, p_actor varchar, p_reason varchar)
     RETURNS TABLE (customer_id varchar, erased_at timestamptz)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
@@ -160,7 +161,7 @@ DECLARE
 BEGIN
     -- The survivor the requested ID resolves to, through the merges in force, then everyone merged into it.
     WITH RECURSIVE chain(id, depth) AS (
-        SELECT requested, 0
+        SELECT p_requested, 0
         UNION ALL
         SELECT m.survivor_id, c.depth + 1 FROM chain c JOIN customer_merges m ON m.merged_id = c.id
         WHERE NOT EXISTS (SELECT 1 FROM customer_merge_reversals r WHERE r.merge_id = m.merge_id) AND c.depth < 1000)
@@ -176,8 +177,8 @@ BEGIN
     PERFORM 1 FROM customers c WHERE c.id = ANY(grp) ORDER BY c.id FOR UPDATE;
 
     INSERT INTO customer_erasures (customer_id, requested_id, erased_at, erased_by, reason)
-    SELECT c.id, requested, at, actor, why FROM customers c WHERE c.id = ANY(grp) AND c.status <> 'ERASED';
-    UPDATE customers c SET status = 'ERASED', erased_at = at, updated_at = at
+    SELECT c.id, p_requested, p_at, p_actor, p_reason FROM customers c WHERE c.id = ANY(grp) AND c.status <> 'ERASED';
+    UPDATE customers c SET status = 'ERASED', erased_at = p_at, updated_at = p_at
     WHERE c.id = ANY(grp) AND c.status <> 'ERASED';
 
     PERFORM set_config('customer_identity.erasing', 'on', true);

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Erasure of a person (GDPR Art. 17) by crypto-shredding. */
 @RestController
-@Tag(name = "Privacy", description = "Erase a person: every personal value becomes unreadable, the ID stays as a tombstone.")
+@Tag(name = PrivacyTag.NAME, description = PrivacyTag.DESCRIPTION)
 class ErasureController {
 
     private final ErasureManagement erasures;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * cut the document short, which leaves it invalid JSON: the caller retries.
  */
 @RestController
-@Tag(name = "Privacy")
+@Tag(name = PrivacyTag.NAME, description = PrivacyTag.DESCRIPTION)
 class SubjectExportController {
 
     private final SubjectExport exports;

@@ -11,7 +11,6 @@ import io.customeridentity.interaction.InteractionManagement;
 import io.customeridentity.privacy.SubjectExport;
 import io.customeridentity.privacy.SubjectExported;
 import io.customeridentity.resolution.ResolutionManagement;
-import io.customeridentity.shared.web.WireJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -61,7 +60,7 @@ class DefaultSubjectExport implements SubjectExport {
         this.resolution = resolution;
         this.accessAudit = accessAudit;
         this.events = events;
-        this.json = WireJson.of(json);
+        this.json = json;
         this.clock = clock;
     }
 

@@ -127,7 +127,7 @@ final class ExportWriter {
                 if (summary.reason() != null) {
                     json.writeStringProperty("reason", summary.reason());
                 }
-                json.writePOJOProperty("profile", profile);
+                profile(profile);
                 json.writeEndObject();
                 if (summary.version() == 1 || summary.changedFields().contains("preferences")) {
                     consent.add(new ConsentChange(id, summary.version(), summary.createdAt(), profile.preferences()));
@@ -137,6 +137,58 @@ final class ExportWriter {
                 return;
             }
             before = page.get(page.size() - 1).version();
+        }
+    }
+
+    /** The profile as the API shows it: absent values left out. */
+    private void profile(CustomerProfile profile) {
+        json.writeObjectPropertyStart("profile");
+        optional("givenName", profile.givenName());
+        optional("familyName", profile.familyName());
+        optional("email", profile.email());
+        optional("phone", profile.phone());
+        CustomerProfile.Address address = profile.address();
+        if (address != null) {
+            json.writeObjectPropertyStart("address");
+            optional("line1", address.line1());
+            optional("line2", address.line2());
+            optional("city", address.city());
+            optional("region", address.region());
+            optional("postalCode", address.postalCode());
+            optional("country", address.country());
+            json.writeEndObject();
+        }
+        CustomerProfile.Preferences preferences = profile.preferences();
+        if (preferences != null) {
+            json.writeObjectPropertyStart("preferences");
+            optional("language", preferences.language());
+            json.writeArrayPropertyStart("contactChannels");
+            preferences.contactChannels().forEach(channel -> json.writeString(channel.name()));
+            json.writeEndArray();
+            if (preferences.marketingConsent() != null) {
+                json.writeBooleanProperty("marketingConsent", preferences.marketingConsent());
+            }
+            if (preferences.consentUpdatedAt() != null) {
+                json.writeStringProperty(
+                        "consentUpdatedAt", preferences.consentUpdatedAt().toString());
+            }
+            json.writeEndObject();
+        }
+        attributes(profile.attributes());
+        json.writeEndObject();
+    }
+
+    private void attributes(Map<String, String> attributes) {
+        json.writeObjectPropertyStart("attributes");
+        if (attributes != null) {
+            attributes.forEach(json::writeStringProperty);
+        }
+        json.writeEndObject();
+    }
+
+    private void optional(String name, String value) {
+        if (value != null) {
+            json.writeStringProperty(name, value);
         }
     }
 
@@ -202,13 +254,9 @@ final class ExportWriter {
         if (interaction.rating() != null) {
             json.writeNumberProperty("rating", interaction.rating());
         }
-        if (interaction.subject() != null) {
-            json.writeStringProperty("subject", interaction.subject());
-        }
-        if (interaction.note() != null) {
-            json.writeStringProperty("note", interaction.note());
-        }
-        json.writePOJOProperty("attributes", interaction.attributes() == null ? Map.of() : interaction.attributes());
+        optional("subject", interaction.subject());
+        optional("note", interaction.note());
+        attributes(interaction.attributes());
         json.writeEndObject();
     }
 
