@@ -148,6 +148,27 @@ CREATE TRIGGER customer_merge_reasons_guarded BEFORE UPDATE OR DELETE ON custome
 CREATE TRIGGER customer_merge_reasons_no_truncate BEFORE TRUNCATE ON customer_merge_reasons
     FOR EACH STATEMENT EXECUTE FUNCTION reject_history_change();
 
+-- A look-up row of an erased customer is never written, also not by a write that raced the erasure: the customer's
+-- row is share-locked first, so an erasure in progress is waited for and then seen (SQLSTATE CIE01: the service
+-- answers 409 customer-erased), and an erasure that starts later waits for this write and deletes its row.
+CREATE FUNCTION refuse_erased_customer() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    owner_status varchar;
+BEGIN
+    SELECT c.status INTO owner_status FROM customers c WHERE c.id = NEW.customer_id FOR SHARE;
+    IF owner_status = 'ERASED' THEN
+        RAISE EXCEPTION 'customer % has been erased', NEW.customer_id USING ERRCODE = 'CIE01';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER account_link_lookups_not_erased BEFORE INSERT ON account_link_lookups
+    FOR EACH ROW EXECUTE FUNCTION refuse_erased_customer();
+CREATE TRIGGER external_ref_ids_not_erased BEFORE INSERT ON external_ref_ids
+    FOR EACH ROW EXECUTE FUNCTION refuse_erased_customer();
+
 -- 4. The one privileged path. Erases the whole merge group of the given customer (the customers of a merge group are
 -- one person): marks each ERASED and deletes every data key and look-up row of theirs. Returns the group, each with
 -- its erasedAt (the first erasure's time for a group erased before: repeating an erasure changes nothing).

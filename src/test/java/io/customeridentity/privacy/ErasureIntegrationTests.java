@@ -276,6 +276,27 @@ class ErasureIntegrationTests {
     }
 
     @Test
+    void refusesLookUpRowsOfAnErasedCustomerEvenFromAWriteThatRacedTheErasure() {
+        String customer = register(new ErasureValues(System.nanoTime()), "", null);
+        erase(customer).expectStatus().isOk();
+        UUID ref = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO external_refs (ref_id, customer_id, system, linked_at, linked_by)
+                        VALUES (:ref, :id, 'crm', now(), 'racing-writer')""")
+                .param("ref", ref)
+                .param("id", customer)
+                .update();
+
+        assertThatThrownBy(() -> jdbc.sql("""
+                                INSERT INTO external_ref_ids (ref_id, customer_id, system, external_id)
+                                VALUES (:ref, :id, 'crm', 'raced')""")
+                        .param("ref", ref)
+                        .param("id", customer)
+                        .update())
+                .hasMessageContaining("has been erased");
+    }
+
+    @Test
     void answersBadErasureRequestsWithProblems() {
         String customer = register(new ErasureValues(System.nanoTime()), "", null);
 

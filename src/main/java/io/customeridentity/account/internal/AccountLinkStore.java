@@ -1,6 +1,7 @@
 package io.customeridentity.account.internal;
 
 import io.customeridentity.account.AccountType;
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.identifier.CustomerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +63,19 @@ class AccountLinkStore {
                 .optional();
     }
 
+    /** {@link CustomerErased} when the customer was erased meanwhile (the database refuses the look-up row). */
     void insert(Row row, byte[] fingerprint, UUID dataKeyId, byte[] numberCiphertext, String actor) {
+        try {
+            insertRows(row, fingerprint, dataKeyId, numberCiphertext, actor);
+        } catch (DataAccessException ex) {
+            if (CustomerErased.refusedByDatabase(ex)) {
+                throw CustomerErased.forId(CustomerId.parse(row.customerId()));
+            }
+            throw ex;
+        }
+    }
+
+    private void insertRows(Row row, byte[] fingerprint, UUID dataKeyId, byte[] numberCiphertext, String actor) {
         jdbc.sql("""
                         WITH link AS (
                             INSERT INTO account_links (link_id, customer_id, type, data_key_id, number_ciphertext,

@@ -1,5 +1,6 @@
 package io.customeridentity.resolution.internal;
 
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.resolution.ExternalRef;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +51,19 @@ class ExternalRefStore {
                 .optional();
     }
 
+    /** {@link CustomerErased} when the customer was erased meanwhile (the database refuses the look-up row). */
     void insert(ExternalRef ref, String actor) {
+        try {
+            insertRows(ref, actor);
+        } catch (DataAccessException ex) {
+            if (CustomerErased.refusedByDatabase(ex)) {
+                throw CustomerErased.forId(ref.customerId());
+            }
+            throw ex;
+        }
+    }
+
+    private void insertRows(ExternalRef ref, String actor) {
         jdbc.sql("""
                         WITH ref AS (
                             INSERT INTO external_refs (ref_id, customer_id, system, linked_at, linked_by)

@@ -80,27 +80,21 @@ public class CustomerVersionStore {
         return customers.existsById(id);
     }
 
-    /** Of an erased customer, the tombstone: no version can be read any more. */
+    /** Of an erased customer, the tombstone: none of its versions can be read any more. */
     public CustomerDetails findAsOf(CustomerId id, Instant at) {
-        Optional<CustomerDetails> tombstone = tombstone(id);
-        if (tombstone.isPresent()) {
-            return tombstone.get();
-        }
         return storedVersions
                 .asOf(id.value(), at)
                 .map(this::details)
+                .or(() -> tombstone(id))
                 .orElseThrow(() -> notFoundOr(id, VersionNotFound.at(id, at)));
     }
 
-    /** Of an erased customer, the tombstone: no version can be read any more. */
+    /** Of an erased customer, the tombstone: none of its versions can be read any more. */
     public CustomerDetails findVersion(CustomerId id, int version) {
-        Optional<CustomerDetails> tombstone = tombstone(id);
-        if (tombstone.isPresent()) {
-            return tombstone.get();
-        }
         return storedVersions
                 .version(id.value(), version)
                 .map(this::details)
+                .or(() -> tombstone(id))
                 .orElseThrow(() -> notFoundOr(id, VersionNotFound.number(id, version)));
     }
 
