@@ -1,6 +1,8 @@
 package io.customeridentity.customer.web;
 
 import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerErased;
+import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.CustomerManagement;
 import io.customeridentity.customer.ProfileUpdate;
 import io.customeridentity.customer.Registered;
@@ -168,6 +170,9 @@ class CustomerController {
         JsonNode patch = body.document();
         patcher.check(patch);
         CustomerDetails current = customers.find(customerId);
+        if (current.status() == CustomerStatus.ERASED) {
+            throw CustomerErased.forId(customerId); // before the version check: a tombstone takes no change at all
+        }
         if (current.version() != expected) {
             throw VersionConflict.expected(expected, current.version());
         }
