@@ -56,7 +56,6 @@ class SubjectExportController {
         SubjectExport.Document document = exports.open(id, caller.getName());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         document.writeTo(response.getOutputStream());
     }
 }
