@@ -10,7 +10,7 @@ public final class CustomerErased extends DomainException {
         super("customer-erased", Kind.CONFLICT, message);
     }
 
-    /** SQLSTATE of the database's refusal to write a look-up row of an erased customer (migration V40). */
+    /** SQLSTATE of the database's refusal to write a look-up row of an erased customer (migration V50). */
     public static final String SQL_STATE = "CIE01";
 
     public static CustomerErased forId(CustomerId id) {

@@ -155,7 +155,7 @@ public class CustomerTables {
     /**
      * Erases the customer's merge group in the database: tombstones, erasure records, and the deletion of every data
      * key and look-up row of theirs (blind indexes, account fingerprints and masks, other systems' IDs, merge
-     * reasons, idempotency keys), all inside the privileged function {@code erase_customer_data} (migration V40),
+     * reasons, idempotency keys), all inside the privileged function {@code erase_customer_data} (migration V50),
      * which is the one place that lists the look-up tables. Empty for an unknown ID.
      */
     public List<CustomerErasures.ErasedCustomer> erase(String customerId, Instant at, String actor, String reason) {
