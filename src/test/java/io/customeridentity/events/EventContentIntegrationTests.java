@@ -201,8 +201,7 @@ class EventContentIntegrationTests {
 
         assertThat(types(events)).containsExactly("customer.registered", "customer.erased");
         assertThat(events.get(1).path("data"))
-                .isEqualTo(json.readTree(
-                        "{\"customerId\":\"" + survivor + "\",\"erasedAt\":\"" + erasedAt + "\"}"));
+                .isEqualTo(json.readTree("{\"customerId\":\"" + survivor + "\",\"erasedAt\":\"" + erasedAt + "\"}"));
         assertThat(events.get(1).path("subject").asString()).isEqualTo(survivor);
         assertThat(types(feed.about(cursor, merged, 3)))
                 .containsExactly("customer.registered", "customer.merged", "customer.erased");

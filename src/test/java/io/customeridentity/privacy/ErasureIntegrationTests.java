@@ -81,7 +81,10 @@ class ErasureIntegrationTests {
         api.patch(person, "\"1\"", Map.of("familyName", erased.text("familyName2")))
                 .expectStatus()
                 .isOk();
-        changeWithReason(person, 2, Map.of("givenName", erased.text("givenName2"), "phone", erased.phone("phone2")),
+        changeWithReason(
+                person,
+                2,
+                Map.of("givenName", erased.text("givenName2"), "phone", erased.phone("phone2")),
                 erased.text("changeReason"));
         // The duplicate is the same person: its values are the person's.
         String duplicate = register(erased, "duplicate.", null);
@@ -106,16 +109,33 @@ class ErasureIntegrationTests {
         JsonNode keptBefore = api.json("/api/v1/customers/" + kept);
 
         JsonNode summaryBefore = api.json("/api/v1/customers/" + person + "/summary");
-        int versionBefore = api.json("/api/v1/customers/" + person).path("version").asInt();
+        int versionBefore =
+                api.json("/api/v1/customers/" + person).path("version").asInt();
 
-        JsonNode erasure = erase(person).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode erasure = erase(person)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(erasure.path("customerId").asString()).isEqualTo(person);
         assertThat(erasure.path("status").asString()).isEqualTo("ERASED");
         Instant erasedAt = Instant.parse(erasure.path("erasedAt").asString());
-        JsonNode again = erase(person).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode again = erase(person)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(again).as("repeating answers the same").isEqualTo(erasure);
-        assertThat(erase(duplicate).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
-                        .path("erasedAt").asString())
+        assertThat(erase(duplicate)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(JsonNode.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .path("erasedAt")
+                        .asString())
                 .as("the merged duplicate was erased with the person")
                 .isEqualTo(erasedAt.toString());
 
@@ -134,19 +154,21 @@ class ErasureIntegrationTests {
         // No ciphertext that a remaining key opens holds the person; the other customer's are all readable.
         String readable = everyCiphertextThatOpens().toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> secret : erased.secrets.entrySet()) {
-            assertThat(readable).as("a readable ciphertext holds %s", secret.getKey())
+            assertThat(readable)
+                    .as("a readable ciphertext holds %s", secret.getKey())
                     .doesNotContain(secret.getValue().toLowerCase(Locale.ROOT));
         }
         for (Map.Entry<String, String> secret : other.secrets.entrySet()) {
             if (!secret.getKey().equals("externalId") && !secret.getKey().equals("jointLabel")) {
-                assertThat(readable).as("the other customer's %s", secret.getKey())
+                assertThat(readable)
+                        .as("the other customer's %s", secret.getKey())
                         .contains(secret.getValue().toLowerCase(Locale.ROOT));
             }
         }
         assertThat(rows("SELECT count(*) FROM customer_data_keys WHERE customer_id IN (:a, :b)", person, duplicate))
                 .isZero();
-        for (String table : List.of("customer_contact_index", "account_link_lookups", "external_ref_ids",
-                "idempotency_keys")) {
+        for (String table :
+                List.of("customer_contact_index", "account_link_lookups", "external_ref_ids", "idempotency_keys")) {
             assertThat(rows("SELECT count(*) FROM " + table + " WHERE customer_id IN (:a, :b)", person, duplicate))
                     .as("look-up rows in %s", table)
                     .isZero();
@@ -156,29 +178,38 @@ class ErasureIntegrationTests {
         assertTombstone(api, person, versionBefore, erasedAt);
         assertTombstone(api, duplicate, 2, erasedAt);
         assertThat(api.json("/api/v1/customers/" + person + "/summary")).isEqualTo(summaryBefore);
-        JsonNode versions = api.json("/api/v1/customers/" + person + "/versions").path("items");
+        JsonNode versions =
+                api.json("/api/v1/customers/" + person + "/versions").path("items");
         assertThat(versions).hasSize(versionBefore);
         versions.forEach(version -> {
             assertThat(version.path("changedBy").asString()).isNotEmpty();
             assertThat(version.has("reason")).as("reasons are erased").isFalse();
         });
-        JsonNode timeline = api.json("/api/v1/customers/" + person + "/interactions").path("items");
+        JsonNode timeline =
+                api.json("/api/v1/customers/" + person + "/interactions").path("items");
         assertThat(timeline).hasSize(3);
-        timeline.forEach(item -> assertThat(item.has("note") || item.has("subject") || item.path("attributes").size() > 0)
+        timeline.forEach(item -> assertThat(item.has("note")
+                        || item.has("subject")
+                        || item.path("attributes").size() > 0)
                 .as("interactions keep type, channel, times, amount and rating only")
                 .isFalse());
-        assertThat(api.json("/api/v1/customers/" + person + "/accounts?includeUnlinked=true").path("items")).isEmpty();
-        assertThat(api.json("/api/v1/customers/" + person + "/external-refs?includeEnded=true").path("items"))
+        assertThat(api.json("/api/v1/customers/" + person + "/accounts?includeUnlinked=true")
+                        .path("items"))
+                .isEmpty();
+        assertThat(api.json("/api/v1/customers/" + person + "/external-refs?includeEnded=true")
+                        .path("items"))
                 .isEmpty();
         JsonNode merges = api.json("/api/v1/customers/" + person + "/merges").path("items");
         assertThat(merges).hasSize(1);
         assertThat(merges.get(0).has("reason")).isFalse();
 
         // Resolution: by the ID the tombstone, by anything else nothing; the joint IBAN still finds the other holder.
-        assertThat(resolve(Map.of("customerId", person)).get(0).path("status").asString()).isEqualTo("ERASED");
+        assertThat(resolve(Map.of("customerId", person)).get(0).path("status").asString())
+                .isEqualTo("ERASED");
         assertThat(resolve(Map.of("email", erased.secrets.get("email")))).isEmpty();
         assertThat(resolve(Map.of("phone", erased.secrets.get("phone2")))).isEmpty();
-        assertThat(resolve(Map.of("externalRef", Map.of("system", "crm", "externalId", erased.secrets.get("externalId")))))
+        assertThat(resolve(
+                        Map.of("externalRef", Map.of("system", "crm", "externalId", erased.secrets.get("externalId")))))
                 .isEmpty();
         assertThat(resolveAccount(ownIban)).isEmpty();
         assertThat(resolveAccount(card)).isEmpty();
@@ -190,19 +221,30 @@ class ErasureIntegrationTests {
         // Every write is 409 customer-erased; in a batch, that item is REJECTED with the code.
         assertErased(api.patch(person, "\"" + versionBefore + "\"", Map.of("givenName", "New")));
         assertErased(post("/api/v1/customers/" + person + "/interactions", interactionBody("NOTE", null, null), null));
-        assertErased(post("/api/v1/customers/" + person + "/accounts",
-                Map.of("accountNumber", other.iban("newIban"), "type", "IBAN"), null));
+        assertErased(post(
+                "/api/v1/customers/" + person + "/accounts",
+                Map.of("accountNumber", other.iban("newIban"), "type", "IBAN"),
+                null));
         assertErased(delete("/api/v1/customers/" + person + "/accounts/" + ownLink));
-        assertErased(post("/api/v1/customers/" + person + "/external-refs",
-                Map.of("system", "shop", "externalId", "x-" + UUID.randomUUID()), null));
+        assertErased(post(
+                "/api/v1/customers/" + person + "/external-refs",
+                Map.of("system", "shop", "externalId", "x-" + UUID.randomUUID()),
+                null));
         assertErased(delete("/api/v1/customers/" + person + "/external-refs/" + refId));
         String stranger = register(new ErasureValues(System.nanoTime() + 3), "", null);
-        assertErased(post("/api/v1/customers/" + person + "/merges",
-                Map.of("mergedCustomerId", stranger, "reason", "same"), "\"" + versionBefore + "\""));
-        assertErased(post("/api/v1/customers/" + stranger + "/merges",
-                Map.of("mergedCustomerId", person, "reason", "same"), "\"1\""));
-        assertErased(post("/api/v1/customers/" + person + "/merges/" + merges.get(0).path("mergeId").asString()
-                + "/reversal", Map.of(), null));
+        assertErased(post(
+                "/api/v1/customers/" + person + "/merges",
+                Map.of("mergedCustomerId", stranger, "reason", "same"),
+                "\"" + versionBefore + "\""));
+        assertErased(post(
+                "/api/v1/customers/" + stranger + "/merges",
+                Map.of("mergedCustomerId", person, "reason", "same"),
+                "\"1\""));
+        assertErased(post(
+                "/api/v1/customers/" + person + "/merges/"
+                        + merges.get(0).path("mergeId").asString() + "/reversal",
+                Map.of(),
+                null));
         Map<String, Object> batchItem = new LinkedHashMap<>(interactionBody("NOTE", null, null));
         batchItem.put("customerId", person);
         JsonNode batch = post("/api/v1/interactions/batch", Map.of("items", List.of(batchItem)), null)
@@ -212,7 +254,8 @@ class ErasureIntegrationTests {
                 .returnResult()
                 .getResponseBody();
         assertThat(batch.path("results").get(0).path("status").asString()).isEqualTo("REJECTED");
-        assertThat(batch.path("results").get(0).path("error").path("code").asString()).isEqualTo("customer-erased");
+        assertThat(batch.path("results").get(0).path("error").path("code").asString())
+                .isEqualTo("customer-erased");
 
         // The export answers the tombstone only.
         JsonNode export = api.json("/api/v1/customers/" + person + "/export");
@@ -234,10 +277,15 @@ class ErasureIntegrationTests {
 
         // The other customer is intact.
         assertThat(api.json("/api/v1/customers/" + kept)).isEqualTo(keptBefore);
-        JsonNode keptNote = api.json("/api/v1/customers/" + kept + "/interactions").path("items").get(0);
+        JsonNode keptNote = api.json("/api/v1/customers/" + kept + "/interactions")
+                .path("items")
+                .get(0);
         assertThat(keptNote.path("id").asString()).isEqualTo(keptInteraction);
         assertThat(keptNote.path("note").asString()).isEqualTo(other.secrets.get("note"));
-        assertThat(resolve(Map.of("email", other.secrets.get("email"))).get(0).path("customerId").asString())
+        assertThat(resolve(Map.of("email", other.secrets.get("email")))
+                        .get(0)
+                        .path("customerId")
+                        .asString())
                 .isEqualTo(kept);
 
         // A restarted instance brings nothing back.
@@ -282,17 +330,12 @@ class ErasureIntegrationTests {
         UUID ref = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO external_refs (ref_id, customer_id, system, linked_at, linked_by)
-                        VALUES (:ref, :id, 'crm', now(), 'racing-writer')""")
-                .param("ref", ref)
-                .param("id", customer)
-                .update();
+                        VALUES (:ref, :id, 'crm', now(), 'racing-writer')""").param("ref", ref).param("id", customer).update();
 
-        assertThatThrownBy(() -> jdbc.sql("""
+        assertThatThrownBy(() ->
+                        jdbc.sql("""
                                 INSERT INTO external_ref_ids (ref_id, customer_id, system, external_id)
-                                VALUES (:ref, :id, 'crm', 'raced')""")
-                        .param("ref", ref)
-                        .param("id", customer)
-                        .update())
+                                VALUES (:ref, :id, 'crm', 'raced')""").param("ref", ref).param("id", customer).update())
                 .hasMessageContaining("has been erased");
     }
 
@@ -309,10 +352,16 @@ class ErasureIntegrationTests {
         post("/api/v1/customers/" + customer + "/erasure", Map.of("reason", "x".repeat(501)), null)
                 .expectStatus()
                 .isBadRequest();
-        post("/api/v1/customers/" + CustomerId.of("BK", "0000000001").value() + "/erasure", Map.of("reason", ERASE), null)
+        post(
+                        "/api/v1/customers/" + CustomerId.of("BK", "0000000001").value() + "/erasure",
+                        Map.of("reason", ERASE),
+                        null)
                 .expectStatus()
                 .isNotFound();
-        assertThat(new CustomerApi(client).json("/api/v1/customers/" + customer).path("status").asString())
+        assertThat(new CustomerApi(client)
+                        .json("/api/v1/customers/" + customer)
+                        .path("status")
+                        .asString())
                 .isEqualTo("ACTIVE");
     }
 
@@ -325,11 +374,13 @@ class ErasureIntegrationTests {
         body.put("familyName", values.text(prefix + "familyName"));
         body.put("email", values.email(prefix + "email"));
         body.put("phone", values.phone(prefix + "phone"));
-        body.put("address", Map.of(
-                "line1", values.text(prefix + "line1"),
-                "city", values.text(prefix + "city"),
-                "postalCode", values.shortText(prefix + "postalCode"),
-                "country", "GB"));
+        body.put(
+                "address",
+                Map.of(
+                        "line1", values.text(prefix + "line1"),
+                        "city", values.text(prefix + "city"),
+                        "postalCode", values.shortText(prefix + "postalCode"),
+                        "country", "GB"));
         body.put("preferences", Map.of("marketingConsent", true, "contactChannels", List.of("EMAIL")));
         body.put("attributes", Map.of("nickname", values.text(prefix + "attribute")));
         RestTestClient.RequestBodySpec request = client.post()
@@ -364,8 +415,12 @@ class ErasureIntegrationTests {
     }
 
     private void merge(String survivor, String merged, String reason) {
-        int version = new CustomerApi(client).json("/api/v1/customers/" + survivor).path("version").asInt();
-        post("/api/v1/customers/" + survivor + "/merges",
+        int version = new CustomerApi(client)
+                .json("/api/v1/customers/" + survivor)
+                .path("version")
+                .asInt();
+        post(
+                        "/api/v1/customers/" + survivor + "/merges",
                         Map.of("mergedCustomerId", merged, "reason", reason),
                         "\"" + version + "\"")
                 .expectStatus()
@@ -423,7 +478,8 @@ class ErasureIntegrationTests {
     }
 
     private String externalRef(String customer, String system, String externalId) {
-        return post("/api/v1/customers/" + customer + "/external-refs",
+        return post(
+                        "/api/v1/customers/" + customer + "/external-refs",
                         Map.of("system", system, "externalId", externalId),
                         null)
                 .expectStatus()
@@ -480,11 +536,7 @@ class ErasureIntegrationTests {
     }
 
     private static void assertErased(RestTestClient.ResponseSpec response) {
-        response.expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("customer-erased");
+        response.expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("customer-erased");
     }
 
     private static void assertTombstone(CustomerApi api, String id, int version, Instant erasedAt) {
@@ -498,7 +550,9 @@ class ErasureIntegrationTests {
             assertThat(tombstone.path("version").asInt()).isEqualTo(version);
             assertThat(tombstone.path("erasedAt").asString()).isEqualTo(erasedAt.toString());
             for (String personal : List.of("givenName", "familyName", "email", "phone", "address", "preferences")) {
-                assertThat(tombstone.has(personal)).as("%s of %s", personal, path).isFalse();
+                assertThat(tombstone.has(personal))
+                        .as("%s of %s", personal, path)
+                        .isFalse();
             }
             assertThat(tombstone.path("attributes").isEmpty()).isTrue();
         }
@@ -548,7 +602,8 @@ class ErasureIntegrationTests {
                 .list()
                 .forEach(key -> keys.put(key.id(), key));
         List<Sealed> sealed = new ArrayList<>();
-        jdbc.sql("SELECT customer_id, version, data_key_id, profile_ciphertext, reason_ciphertext FROM customer_versions")
+        jdbc.sql(
+                        "SELECT customer_id, version, data_key_id, profile_ciphertext, reason_ciphertext FROM customer_versions")
                 .query((rs, n) -> {
                     String customer = rs.getString(1);
                     int version = rs.getInt(2);
@@ -574,11 +629,13 @@ class ErasureIntegrationTests {
                 .list();
         StringBuilder plaintexts = new StringBuilder();
         for (Sealed one : sealed) {
-            List<DataKey> candidates = keys.containsKey(one.keyId()) ? List.of(keys.get(one.keyId())) : List.copyOf(keys.values());
+            List<DataKey> candidates =
+                    keys.containsKey(one.keyId()) ? List.of(keys.get(one.keyId())) : List.copyOf(keys.values());
             for (DataKey key : candidates) {
                 try {
-                    plaintexts.append(new String(encryption.decrypt(key, one.ciphertext(), one.context()),
-                                    StandardCharsets.UTF_8))
+                    plaintexts
+                            .append(new String(
+                                    encryption.decrypt(key, one.ciphertext(), one.context()), StandardCharsets.UTF_8))
                             .append('\n');
                     break;
                 } catch (RuntimeException wrongKey) {

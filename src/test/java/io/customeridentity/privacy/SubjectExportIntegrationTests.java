@@ -30,10 +30,14 @@ class SubjectExportIntegrationTests {
         ErasureValues values = new ErasureValues(System.nanoTime());
         String email = values.email("email");
         String id = api.created(Map.of(
-                        "givenName", "Grace",
-                        "familyName", "Hopper",
-                        "email", email,
-                        "preferences", Map.of("marketingConsent", false, "contactChannels", List.of("EMAIL"))))
+                        "givenName",
+                        "Grace",
+                        "familyName",
+                        "Hopper",
+                        "email",
+                        email,
+                        "preferences",
+                        Map.of("marketingConsent", false, "contactChannels", List.of("EMAIL"))))
                 .path("id")
                 .asString();
         client.patch()
@@ -49,7 +53,8 @@ class SubjectExportIntegrationTests {
         String duplicate = api.created(Map.of("givenName", "G.", "familyName", "Hopper"))
                 .path("id")
                 .asString();
-        post("/api/v1/customers/" + id + "/merges",
+        post(
+                        "/api/v1/customers/" + id + "/merges",
                         Map.of("mergedCustomerId", duplicate, "reason", "Same person, two sign-ups"),
                         "\"2\"")
                 .expectStatus()
@@ -63,7 +68,9 @@ class SubjectExportIntegrationTests {
             body.put("externalId", "order-" + UUID.randomUUID());
             body.put("amount", Map.of("value", "19.99", "currency", "EUR"));
             body.put("note", "Gift wrap number " + i);
-            interactions.add(created("/api/v1/customers/" + id + "/interactions", body).path("id").asString());
+            interactions.add(created("/api/v1/customers/" + id + "/interactions", body)
+                    .path("id")
+                    .asString());
         }
         String iban = values.iban("iban");
         String link = created(
@@ -100,7 +107,11 @@ class SubjectExportIntegrationTests {
         assertThat(latest.path("reason").asString()).isEqualTo("Agreed to the newsletter at the counter");
         assertThat(texts(latest.path("changedFields"))).containsExactly("preferences");
         assertThat(latest.path("profile").path("email").asString()).isEqualTo(email);
-        assertThat(latest.path("profile").path("preferences").path("marketingConsent").asBoolean()).isTrue();
+        assertThat(latest.path("profile")
+                        .path("preferences")
+                        .path("marketingConsent")
+                        .asBoolean())
+                .isTrue();
         assertThat(versions.get(1).path("version").asInt()).isEqualTo(1);
         assertThat(versions.get(2).path("customerId").asString()).isEqualTo(duplicate);
         assertThat(versions.get(2).path("profile").path("givenName").asString()).isEqualTo("G.");
@@ -132,13 +143,17 @@ class SubjectExportIntegrationTests {
         JsonNode merges = export.path("merges");
         assertThat(merges).hasSize(1);
         assertThat(merges.get(0).path("reason").asString()).isEqualTo("Same person, two sign-ups");
-        assertThat(export.has("accessAudit")).as("not built yet: the audit lands later").isFalse();
+        assertThat(export.has("accessAudit"))
+                .as("not built yet: the audit lands later")
+                .isFalse();
     }
 
     @Test
     void answersProblemsBeforeStreaming() {
         client.get()
-                .uri("/api/v1/customers/{id}/export", CustomerId.of("BK", "0000000001").value())
+                .uri(
+                        "/api/v1/customers/{id}/export",
+                        CustomerId.of("BK", "0000000001").value())
                 .header("Authorization", "Bearer " + TestTokens.withScopes("privacy:export"))
                 .exchange()
                 .expectStatus()

@@ -2,8 +2,8 @@ package io.customeridentity.customer.web;
 
 import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerErased;
-import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.CustomerManagement;
+import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.ProfileUpdate;
 import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.VersionConflict;

@@ -60,9 +60,15 @@ class ErasureController {
 
     /** The tombstone. */
     record ErasureResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC12345678900") String customerId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC-1234-5678-900") String displayId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "ERASED") String status,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC12345678900")
+            String customerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC-1234-5678-900")
+            String displayId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "ERASED")
+            String status,
+
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "When the person was erased.")
             Instant erasedAt) {
 

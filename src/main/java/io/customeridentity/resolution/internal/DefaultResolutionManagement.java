@@ -1,9 +1,9 @@
 package io.customeridentity.resolution.internal;
 
 import io.customeridentity.account.AccountManagement;
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.customer.CustomerMatching;
 import io.customeridentity.customer.CustomerMerges;
-import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.Resolved;

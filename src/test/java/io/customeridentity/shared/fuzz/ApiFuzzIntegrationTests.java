@@ -139,8 +139,8 @@ class ApiFuzzIntegrationTests {
                         .created(Map.of("givenName", "Grace", "familyName", "Erasable"))
                         .path("id")
                         .asString());
-        erasureCases =
-                new FuzzCases(new ApiSpec(json.readTree(docs), forErasure), json, TestTokens.readWrite(), maxBody.toBytes());
+        erasureCases = new FuzzCases(
+                new ApiSpec(json.readTree(docs), forErasure), json, TestTokens.readWrite(), maxBody.toBytes());
         acknowledged = new AcknowledgedWrites(json);
         acknowledged.start(jdbc);
         for (Operation operation : operations) {

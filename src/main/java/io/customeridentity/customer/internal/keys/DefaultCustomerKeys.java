@@ -65,7 +65,8 @@ class DefaultCustomerKeys implements CustomerKeys {
             return Set.of();
         }
         Map<String, CustomerId> asked = byValue(customerIds);
-        return jdbc.sql("SELECT id FROM customers WHERE status = 'ERASED' AND id = ANY(:ids)")
+        return jdbc
+                .sql("SELECT id FROM customers WHERE status = 'ERASED' AND id = ANY(:ids)")
                 .param("ids", asked.keySet().toArray(String[]::new))
                 .query(String.class)
                 .list()

@@ -1,7 +1,7 @@
 package io.customeridentity.customer.internal.merges;
 
-import io.customeridentity.customer.CustomerMerge;
 import io.customeridentity.customer.CustomerErased;
+import io.customeridentity.customer.CustomerMerge;
 import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerStatus;

@@ -61,14 +61,16 @@ public class CustomerVersionStore {
      * the time of erasure, and an empty profile. Empty unless the customer is erased.
      */
     public Optional<CustomerDetails> tombstone(CustomerId id) {
-        return storedVersions.tombstone(id.value()).map(erased -> new CustomerDetails(
-                id,
-                CustomerStatus.ERASED,
-                erased.version(),
-                erased.createdAt(),
-                erased.erasedAt(),
-                CustomerProfile.EMPTY,
-                null));
+        return storedVersions
+                .tombstone(id.value())
+                .map(erased -> new CustomerDetails(
+                        id,
+                        CustomerStatus.ERASED,
+                        erased.version(),
+                        erased.createdAt(),
+                        erased.erasedAt(),
+                        CustomerProfile.EMPTY,
+                        null));
     }
 
     /** Why a customer has no readable version: {@link CustomerErased} for a tombstone, else {@link CustomerNotFound}. */

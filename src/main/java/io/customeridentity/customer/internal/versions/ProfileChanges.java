@@ -2,7 +2,6 @@ package io.customeridentity.customer.internal.versions;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerDetails;
-import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.MergeConflict;

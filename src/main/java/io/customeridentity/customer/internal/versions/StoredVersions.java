@@ -86,7 +86,8 @@ class StoredVersions {
     record Erased(int version, Instant createdAt, Instant erasedAt) {}
 
     Optional<Erased> tombstone(String id) {
-        return jdbc.sql("SELECT current_version, created_at, erased_at FROM customers WHERE id = :id AND status = 'ERASED'")
+        return jdbc.sql(
+                        "SELECT current_version, created_at, erased_at FROM customers WHERE id = :id AND status = 'ERASED'")
                 .param("id", id)
                 .query((rs, n) -> new Erased(
                         rs.getInt(1),

@@ -77,8 +77,7 @@ class DefaultSubjectExport implements SubjectExport {
                 }
             };
         }
-        CustomerId survivor =
-                merges.survivorOf(id).map(Resolved::customerId).orElse(id);
+        CustomerId survivor = merges.survivorOf(id).map(Resolved::customerId).orElse(id);
         List<CustomerId> group = new ArrayList<>(List.of(survivor));
         merges.groupOf(survivor).stream()
                 .filter(member -> !member.equals(survivor))

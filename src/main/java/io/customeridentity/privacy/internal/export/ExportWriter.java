@@ -115,7 +115,8 @@ final class ExportWriter {
         while (true) {
             List<VersionSummary> page = customers.versions(id, before, VERSION_PAGE);
             for (VersionSummary summary : page) {
-                CustomerProfile profile = customers.findVersion(id, summary.version()).profile();
+                CustomerProfile profile =
+                        customers.findVersion(id, summary.version()).profile();
                 json.writeStartObject();
                 json.writeStringProperty("customerId", id.value());
                 json.writeNumberProperty("version", summary.version());
@@ -222,8 +223,7 @@ final class ExportWriter {
         UUID afterId = null;
         while (true) {
             List<Interaction> page = interactions.timeline(
-                    survivor,
-                    new TimelineQuery(null, null, null, null, INTERACTION_PAGE, afterOccurredAt, afterId));
+                    survivor, new TimelineQuery(null, null, null, null, INTERACTION_PAGE, afterOccurredAt, afterId));
             page.forEach(this::interaction);
             json.flush();
             if (page.size() < INTERACTION_PAGE) {

@@ -92,7 +92,10 @@ class CustomerCacheIntegrationTests {
     @Test
     void forgetsAnErasedCustomerOnEveryInstanceAtOnce() {
         String id = registeredAndRead();
-        assertThat(otherInstance.json("/api/v1/customers/" + id).path("givenName").asString())
+        assertThat(otherInstance
+                        .json("/api/v1/customers/" + id)
+                        .path("givenName")
+                        .asString())
                 .as("the other instance holds the customer")
                 .isEqualTo("Cached");
 
