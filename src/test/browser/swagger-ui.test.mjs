@@ -31,6 +31,8 @@ const SCOPES = [
   "interactions:write",
   "accounts:read",
   "accounts:write",
+  "privacy:erase",
+  "privacy:export",
 ];
 
 /** The example Swagger UI shows for one documented response of an expanded operation. */

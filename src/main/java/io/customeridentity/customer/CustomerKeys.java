@@ -22,6 +22,19 @@ public interface CustomerKeys {
      */
     Set<CustomerId> existing(Collection<CustomerId> customerIds);
 
+    /** Those of the given customers that have been erased: they have no data key any more, and take no writes. */
+    Set<CustomerId> erased(Collection<CustomerId> customerIds);
+
+    /**
+     * What to throw for a customer without a data key: {@link CustomerErased} for an erased customer, else
+     * {@link CustomerNotFound}.
+     */
+    default RuntimeException missing(CustomerId customerId) {
+        return erased(java.util.List.of(customerId)).isEmpty()
+                ? CustomerNotFound.forId(customerId)
+                : CustomerErased.forId(customerId);
+    }
+
     /** Data keys by id, for decryption; keys that no longer exist (erased customers) are absent. */
     Map<UUID, DataKey> keysById(Collection<UUID> keyIds);
 }

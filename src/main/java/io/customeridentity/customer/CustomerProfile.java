@@ -17,6 +17,9 @@ public record CustomerProfile(
     public static final java.util.List<String> FIELDS =
             java.util.List.of("givenName", "familyName", "email", "phone", "address", "preferences", "attributes");
 
+    /** No personal field at all: what an erased customer shows. */
+    public static final CustomerProfile EMPTY = new CustomerProfile(null, null, null, null, null, null, Map.of());
+
     public CustomerProfile {
         attributes = attributes == null
                 ? Map.of()

@@ -4,5 +4,7 @@ package io.customeridentity.customer;
 public enum CustomerStatus {
     ACTIVE,
     /** Merged into another customer: resolves to it, its own history stays readable. */
-    MERGED
+    MERGED,
+    /** Erased: the ID is a tombstone, every personal value is unreadable (crypto-shredded) or deleted. */
+    ERASED
 }

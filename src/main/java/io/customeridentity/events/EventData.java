@@ -26,4 +26,10 @@ public sealed interface EventData {
 
     /** {@code interaction.recorded}: what kind of interaction, not what was said. */
     record Interaction(String customerId, UUID interactionId, String type, String channel) implements EventData {}
+
+    /**
+     * {@code customer.erased}: the customer was erased (crypto-shredded); forget everything you hold about it. One
+     * event per customer of the erased merge group.
+     */
+    record Erased(String customerId, java.time.Instant erasedAt) implements EventData {}
 }

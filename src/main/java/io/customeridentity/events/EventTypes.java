@@ -14,6 +14,7 @@ public final class EventTypes {
     public static final String EXTERNAL_REF_LINKED = "external_ref.linked";
     public static final String EXTERNAL_REF_ENDED = "external_ref.ended";
     public static final String INTERACTION_RECORDED = "interaction.recorded";
+    public static final String CUSTOMER_ERASED = "customer.erased";
 
     public static final List<String> ALL = List.of(
             CUSTOMER_REGISTERED,
@@ -24,7 +25,8 @@ public final class EventTypes {
             ACCOUNT_UNLINKED,
             EXTERNAL_REF_LINKED,
             EXTERNAL_REF_ENDED,
-            INTERACTION_RECORDED);
+            INTERACTION_RECORDED,
+            CUSTOMER_ERASED);
 
     private EventTypes() {}
 }

@@ -194,7 +194,7 @@ class AccountLinkIntegrationTests {
     void keepsLinkHistoryAppendOnly() {
         created(customer, IBAN, "IBAN", null);
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE account_links SET label = 'x' WHERE customer_id = :id")
+        assertThatThrownBy(() -> jdbc.sql("UPDATE account_links SET type = 'OTHER' WHERE customer_id = :id")
                         .param("id", customer)
                         .update())
                 .hasMessageContaining("append-only");

@@ -190,6 +190,39 @@ class EventContentIntegrationTests {
     }
 
     @Test
+    void erasureIsOneCustomerErasedEventPerCustomerOfTheGroupOnce() {
+        String survivor = register().path("id").asString();
+        String merged = resolution.customer(Map.of());
+        resolution.merged(survivor, merged);
+        String erasedAt = erase(merged).path("erasedAt").asString();
+        erase(survivor); // a repetition writes no event
+
+        List<JsonNode> events = feed.about(cursor, survivor, 2);
+
+        assertThat(types(events)).containsExactly("customer.registered", "customer.erased");
+        assertThat(events.get(1).path("data"))
+                .isEqualTo(json.readTree("{\"customerId\":\"" + survivor + "\",\"erasedAt\":\"" + erasedAt + "\"}"));
+        assertThat(events.get(1).path("subject").asString()).isEqualTo(survivor);
+        assertThat(types(feed.about(cursor, merged, 3)))
+                .containsExactly("customer.registered", "customer.merged", "customer.erased");
+        assertNoPersonalData(events.get(1));
+    }
+
+    private JsonNode erase(String id) {
+        return client.post()
+                .uri("/api/v1/customers/{id}/erasure", id)
+                .header("Authorization", "Bearer " + TestTokens.readWrite())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", "Art. 17 request"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
     void interactionsAreNoEventsByDefault() {
         String id = register().path("id").asString();
         client.post()

@@ -34,11 +34,13 @@ class EventOpenApiIntegrationTests {
         assertThat(operation.path("responses").has("410")).isTrue();
         JsonNode schemas = api.at("/components/schemas");
         assertThat(schemas.at("/CloudEvent/properties").has("sequence")).isTrue();
-        assertThat(schemas.at("/CloudEvent/properties/data/anyOf").size()).isEqualTo(6);
-        for (String data : List.of("Registered", "Updated", "Merge", "AccountLink", "ExternalRef", "Interaction")) {
+        assertThat(schemas.at("/CloudEvent/properties/data/anyOf").size()).isEqualTo(7);
+        for (String data :
+                List.of("Registered", "Updated", "Merge", "AccountLink", "ExternalRef", "Interaction", "Erased")) {
             assertThat(schemas.has(data)).as(data).isTrue();
         }
         assertThat(schemas.at("/Updated/properties").has("changedFields")).isTrue();
+        assertThat(schemas.at("/Erased/properties").has("erasedAt")).isTrue();
     }
 
     private static List<String> names(JsonNode parameters) {

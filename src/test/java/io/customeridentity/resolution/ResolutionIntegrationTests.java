@@ -212,13 +212,14 @@ class ResolutionIntegrationTests {
                 SELECT other.customer_id, other.kind FROM customer_contact_index mine
                 JOIN customer_contact_index other ON other.kind = mine.kind AND other.blind_index = mine.blind_index
                  AND other.customer_id <> mine.customer_id WHERE mine.customer_id = '%s'""", """
-                SELECT DISTINCT other.customer_id FROM account_links mine
-                JOIN account_links other ON other.fingerprint = mine.fingerprint AND other.customer_id <> mine.customer_id
+                SELECT DISTINCT other.customer_id FROM account_link_lookups mine
+                JOIN account_link_lookups other ON other.fingerprint = mine.fingerprint
+                 AND other.customer_id <> mine.customer_id
                 WHERE mine.customer_id = '%s'
                   AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = mine.link_id)
                   AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = other.link_id)""", """
-                SELECT DISTINCT other.customer_id FROM external_refs mine
-                JOIN external_refs other ON other.system = mine.system AND other.external_id = mine.external_id
+                SELECT DISTINCT other.customer_id FROM external_ref_ids mine
+                JOIN external_ref_ids other ON other.system = mine.system AND other.external_id = mine.external_id
                  AND other.customer_id <> mine.customer_id WHERE mine.customer_id = '%s'""", """
                 WITH RECURSIVE chain(id, depth) AS (
                     SELECT CAST('%s' AS varchar), 0

@@ -1,6 +1,7 @@
 package io.customeridentity.account.internal;
 
 import io.customeridentity.account.AccountType;
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.identifier.CustomerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,10 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** JDBC access to account links and unlink events (both append-only). */
+/**
+ * JDBC access to account links and unlink events (both append-only) and their look-up rows (fingerprint, mask,
+ * label: {@code account_link_lookups}, which erasure empties). A link without its look-up row is an erased
+ * customer's: every query here joins it, so such a link is found by none.
+ */
 @Component
 class AccountLinkStore {
 
@@ -28,8 +34,9 @@ class AccountLinkStore {
             Instant unlinkedAt) {}
 
     private static final String SELECT = """
-            SELECT l.link_id, l.customer_id, l.type, l.masked, l.last4, l.label, l.linked_at, u.unlinked_at
-            FROM account_links l LEFT JOIN account_unlinks u ON u.link_id = l.link_id
+            SELECT l.link_id, l.customer_id, l.type, f.masked, f.last4, f.label, l.linked_at, u.unlinked_at
+            FROM account_links l JOIN account_link_lookups f ON f.link_id = l.link_id
+            LEFT JOIN account_unlinks u ON u.link_id = l.link_id
             """;
 
     private final JdbcClient jdbc;
@@ -49,19 +56,34 @@ class AccountLinkStore {
 
     Optional<Row> currentLink(String customerId, byte[] fingerprint) {
         return jdbc.sql(SELECT
-                        + "WHERE l.customer_id = :customer AND l.fingerprint = :fingerprint AND u.link_id IS NULL")
+                        + "WHERE l.customer_id = :customer AND f.fingerprint = :fingerprint AND u.link_id IS NULL")
                 .param("customer", customerId)
                 .param("fingerprint", fingerprint)
                 .query(AccountLinkStore::row)
                 .optional();
     }
 
+    /** {@link CustomerErased} when the customer was erased meanwhile (the database refuses the look-up row). */
     void insert(Row row, byte[] fingerprint, UUID dataKeyId, byte[] numberCiphertext, String actor) {
+        try {
+            insertRows(row, fingerprint, dataKeyId, numberCiphertext, actor);
+        } catch (DataAccessException ex) {
+            if (CustomerErased.refusedByDatabase(ex)) {
+                throw CustomerErased.forId(CustomerId.parse(row.customerId()));
+            }
+            throw ex;
+        }
+    }
+
+    private void insertRows(Row row, byte[] fingerprint, UUID dataKeyId, byte[] numberCiphertext, String actor) {
         jdbc.sql("""
-                        INSERT INTO account_links (link_id, customer_id, type, fingerprint, data_key_id, number_ciphertext,
-                                                   masked, last4, label, linked_at, linked_by)
-                        VALUES (:link, :customer, :type, :fingerprint, :key, :ciphertext, :masked, :last4, :label,
-                                :linkedAt, :actor)""")
+                        WITH link AS (
+                            INSERT INTO account_links (link_id, customer_id, type, data_key_id, number_ciphertext,
+                                                       linked_at, linked_by)
+                            VALUES (:link, :customer, :type, :key, :ciphertext, :linkedAt, :actor)
+                        )
+                        INSERT INTO account_link_lookups (link_id, customer_id, fingerprint, masked, last4, label)
+                        VALUES (:link, :customer, :fingerprint, :masked, :last4, :label)""")
                 .param("link", row.linkId())
                 .param("customer", row.customerId())
                 .param("type", row.type().name())
@@ -110,9 +132,9 @@ class AccountLinkStore {
     List<String> customersSharingFingerprints(String customerId) {
         return jdbc.sql("""
                         SELECT DISTINCT other.customer_id
-                        FROM account_links mine
-                        JOIN account_links other ON other.fingerprint = mine.fingerprint
-                                                AND other.customer_id <> mine.customer_id
+                        FROM account_link_lookups mine
+                        JOIN account_link_lookups other ON other.fingerprint = mine.fingerprint
+                                                       AND other.customer_id <> mine.customer_id
                         WHERE mine.customer_id = :customer
                           AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = mine.link_id)
                           AND NOT EXISTS (SELECT 1 FROM account_unlinks u WHERE u.link_id = other.link_id)""").param("customer", customerId).query(String.class).list();
@@ -120,7 +142,7 @@ class AccountLinkStore {
 
     /** Currently linked rows with this fingerprint, optionally of one type. */
     List<Row> linkedTo(byte[] fingerprint, AccountType type) {
-        return jdbc.sql(SELECT + "WHERE l.fingerprint = :fingerprint AND u.link_id IS NULL"
+        return jdbc.sql(SELECT + "WHERE f.fingerprint = :fingerprint AND u.link_id IS NULL"
                         + " AND (CAST(:type AS varchar) IS NULL OR l.type = :type) ORDER BY l.linked_at, l.link_id")
                 .param("fingerprint", fingerprint)
                 .param("type", type == null ? null : type.name())

@@ -10,9 +10,9 @@ import io.customeridentity.account.AccountUnlinked;
 import io.customeridentity.account.Linked;
 import io.customeridentity.account.NewAccountLink;
 import io.customeridentity.crypto.DataKey;
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.customer.CustomerKeys;
 import io.customeridentity.customer.CustomerMerges;
-import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.InvalidInputException;
 import java.time.Clock;
@@ -97,8 +97,13 @@ class DefaultAccountManagement implements AccountManagement {
     @Override
     @Transactional
     public void unlink(CustomerId customerId, UUID linkId, String actor) {
-        AccountLinkStore.Row link =
-                store.link(customerId.value(), linkId).orElseThrow(() -> AccountLinkNotFound.forId(linkId));
+        AccountLinkStore.Row link = store.link(customerId.value(), linkId).orElseThrow(() -> {
+            // An erased customer's links are gone with their look-up rows: a write to a tombstone.
+            if (!customerKeys.erased(List.of(customerId)).isEmpty()) {
+                return CustomerErased.forId(customerId);
+            }
+            return AccountLinkNotFound.forId(linkId);
+        });
         Instant now = now();
         if (store.unlink(linkId, now, actor)) {
             events.publishEvent(new AccountUnlinked(linkId, customerId, link.type(), link.last4(), now));
@@ -141,7 +146,7 @@ class DefaultAccountManagement implements AccountManagement {
     private DataKey dataKey(CustomerId customerId) {
         DataKey key = customerKeys.currentKeys(List.of(customerId)).get(customerId);
         if (key == null) {
-            throw CustomerNotFound.forId(customerId);
+            throw customerKeys.missing(customerId);
         }
         return key;
     }

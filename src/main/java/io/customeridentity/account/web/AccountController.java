@@ -50,7 +50,7 @@ class AccountController {
                     + "(joint accounts). Requires scope accounts:write.")
     @ApiResponse(responseCode = "201", description = "Linked.")
     @ApiResponse(responseCode = "200", description = "Already linked to this customer.")
-    @ProblemResponses({400, 404, 415, 422})
+    @ProblemResponses({400, 404, 409, 415, 422})
     ResponseEntity<AccountLinkResponse> link(
             @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @RequestBody LinkAccountRequest request,
@@ -82,7 +82,7 @@ class AccountController {
             description = "Records the unlinking; the link stays in the history with status UNLINKED. Unlinking "
                     + "again changes nothing. Requires scope accounts:write.")
     @ApiResponse(responseCode = "204", description = "Unlinked.")
-    @ProblemResponses({400, 404})
+    @ProblemResponses({400, 404, 409})
     ResponseEntity<Void> unlink(
             @Parameter(example = "AC-1234-5678-900") @PathVariable("id") CustomerId customerId,
             @PathVariable UUID linkId,

@@ -47,7 +47,11 @@ class DefaultCustomerManagement implements CustomerManagement {
     @Override
     public CustomerDetails find(CustomerId id) {
         return cache.get(
-                id.value(), key -> store.details(store.current(key).orElseThrow(() -> CustomerNotFound.forId(id))));
+                id.value(),
+                key -> store.current(key)
+                        .map(store::details)
+                        .or(() -> store.tombstone(id))
+                        .orElseThrow(() -> CustomerNotFound.forId(id)));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.customeridentity.customer.web;
 
 import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.customer.CustomerManagement;
+import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.ProfileUpdate;
 import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.VersionConflict;
@@ -146,7 +148,7 @@ class CustomerController {
             description = "The customer after the change.",
             headers =
                     @Header(name = "ETag", description = "The new version, quoted.", schema = @Schema(type = "string")))
-    @ProblemResponses({400, 404, 412, 415, 422, 428})
+    @ProblemResponses({400, 404, 409, 412, 415, 422, 428})
     ResponseEntity<CustomerResponse> patch(
             @PathVariable("id") CustomerId customerId,
             @Parameter(
@@ -168,6 +170,9 @@ class CustomerController {
         JsonNode patch = body.document();
         patcher.check(patch);
         CustomerDetails current = customers.find(customerId);
+        if (current.status() == CustomerStatus.ERASED) {
+            throw CustomerErased.forId(customerId); // before the version check: a tombstone takes no change at all
+        }
         if (current.version() != expected) {
             throw VersionConflict.expected(expected, current.version());
         }

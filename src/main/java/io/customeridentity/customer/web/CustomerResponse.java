@@ -60,7 +60,13 @@ record CustomerResponse(
         Map<String, String> attributes,
 
         @Schema(description = "For a MERGED customer: the customer it was merged into.", example = "AC98765432101")
-        String mergedInto) {
+        String mergedInto,
+
+        @Schema(
+                description = "For an ERASED customer (a tombstone, without any personal field): when it was erased;"
+                        + " `updatedAt` is the same.",
+                example = "2026-11-23T12:00:00Z")
+        Instant erasedAt) {
 
     static CustomerResponse of(CustomerDetails customer) {
         CustomerProfile profile = customer.profile();
@@ -79,7 +85,8 @@ record CustomerResponse(
                 profile.address(),
                 profile.preferences(),
                 profile.attributes(),
-                customer.mergedInto() == null ? null : customer.mergedInto().value());
+                customer.mergedInto() == null ? null : customer.mergedInto().value(),
+                customer.status() == CustomerStatus.ERASED ? customer.updatedAt() : null);
     }
 
     /** Personal data stays out of logs (Spring logs response bodies at TRACE). */

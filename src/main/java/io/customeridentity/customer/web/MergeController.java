@@ -146,7 +146,9 @@ class MergeController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The subject of the token that merged.")
             String by,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(
+                    description = "Why the customers are the same person. Absent once one of them has been erased: the"
+                            + " reason was erased with them.")
             String reason,
 
             @Schema(description = "Present once reversed.") Instant reversedAt) {

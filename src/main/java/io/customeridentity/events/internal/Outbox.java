@@ -10,6 +10,7 @@ import io.customeridentity.events.EventData;
 import io.customeridentity.events.EventTypes;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.interaction.InteractionsRecorded;
+import io.customeridentity.privacy.CustomersErased;
 import io.customeridentity.resolution.ExternalRefAdded;
 import io.customeridentity.resolution.ExternalRefEnded;
 import java.time.Instant;
@@ -144,6 +145,20 @@ class Outbox {
                                         interaction.interactionId(),
                                         interaction.type().name(),
                                         interaction.channel().name())))
+                        .toList(),
+                true);
+    }
+
+    /** One event per customer the erasure turned into a tombstone (none when it repeats an earlier erasure). */
+    @EventListener
+    void on(CustomersErased erased) {
+        write(
+                erased.newlyErased().stream()
+                        .map(id -> event(
+                                EventTypes.CUSTOMER_ERASED,
+                                id,
+                                erased.erasedAt(),
+                                new EventData.Erased(id.value(), erased.erasedAt())))
                         .toList(),
                 true);
     }

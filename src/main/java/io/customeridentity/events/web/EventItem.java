@@ -26,7 +26,8 @@ record EventItem(
                     "account.unlinked",
                     "external_ref.linked",
                     "external_ref.ended",
-                    "interaction.recorded"
+                    "interaction.recorded",
+                    "customer.erased"
                 })
         String type,
 
@@ -41,7 +42,8 @@ record EventItem(
         @Schema(
                 description = "Per type: customer.registered Registered; customer.updated Updated;"
                         + " customer.merged and customer.merge_reversed Merge; account.* AccountLink;"
-                        + " external_ref.* ExternalRef; interaction.recorded Interaction. anyOf rather than oneOf:"
+                        + " external_ref.* ExternalRef; interaction.recorded Interaction; customer.erased Erased."
+                        + " anyOf rather than oneOf:"
                         + " the payloads are told apart by the event's type, not by their shapes.",
                 anyOf = {
                     EventData.Registered.class,
@@ -49,7 +51,8 @@ record EventItem(
                     EventData.Merge.class,
                     EventData.AccountLink.class,
                     EventData.ExternalRef.class,
-                    EventData.Interaction.class
+                    EventData.Interaction.class,
+                    EventData.Erased.class
                 })
         @JsonRawValue
         String data,

@@ -137,10 +137,19 @@ class BatchRecorder {
         withoutDetails.removeAll(withDetails);
         Map<CustomerId, DataKey> keys = customerKeys.currentKeys(withDetails);
         Set<CustomerId> known = customerKeys.existing(withoutDetails);
+        Set<CustomerId> missing = new HashSet<>();
+        for (Item item : items) {
+            if (item.pending() && keys.get(item.customerId) == null && !known.contains(item.customerId)) {
+                missing.add(item.customerId);
+            }
+        }
+        Set<CustomerId> erased = customerKeys.erased(missing);
         for (Item item : items) {
             if (item.pending()) {
                 DataKey key = keys.get(item.customerId);
-                if (key == null && !known.contains(item.customerId)) {
+                if (key == null && erased.contains(item.customerId)) {
+                    item.reject("customer-erased", "customerId", "The customer has been erased.");
+                } else if (key == null && !known.contains(item.customerId)) {
                     item.reject("customer-not-found", "customerId", "No customer has this ID.");
                 } else {
                     item.row = rows.of(item.customerId.value(), item.valid, key);

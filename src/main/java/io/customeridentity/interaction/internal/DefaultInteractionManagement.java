@@ -3,7 +3,6 @@ package io.customeridentity.interaction.internal;
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerKeys;
 import io.customeridentity.customer.CustomerMerges;
-import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.interaction.BatchItemResult;
 import io.customeridentity.interaction.InactiveCustomer;
@@ -67,7 +66,7 @@ class DefaultInteractionManagement implements InteractionManagement {
         ValidInteraction valid = InteractionValidator.validate(interaction, now());
         DataKey key = customerKeys.currentKeys(List.of(customerId)).get(customerId);
         if (key == null) {
-            throw CustomerNotFound.forId(customerId);
+            throw customerKeys.missing(customerId);
         }
         InteractionRow row = rows.of(customerId.value(), valid, key);
         Set<UUID> inserted = store.insertNew(List.of(row));

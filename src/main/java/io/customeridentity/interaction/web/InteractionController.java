@@ -55,7 +55,7 @@ class InteractionController {
                     + "externalId) with 200. Requires scope interactions:write.")
     @ApiResponse(responseCode = "201", description = "Recorded.")
     @ApiResponse(responseCode = "200", description = "Already recorded under this (source, externalId).")
-    @ProblemResponses({400, 404, 415})
+    @ProblemResponses({400, 404, 409, 415})
     ResponseEntity<InteractionResponse> record(
             @Parameter(example = "AC-1234-5678-900") @PathVariable("id") CustomerId customerId,
             @RequestBody InteractionRequest request) {

@@ -1,9 +1,11 @@
 package io.customeridentity.resolution.internal;
 
 import io.customeridentity.account.AccountManagement;
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.customer.CustomerMatching;
 import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.customer.CustomerNotFound;
+import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.Resolved;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
@@ -82,6 +84,9 @@ class DefaultResolutionManagement implements ResolutionManagement {
     public ExternalRefLinked linkExternalRef(CustomerId customerId, String system, String externalId, String actor) {
         validate(system, externalId);
         Resolved target = resolved(customerId);
+        if (target.status() == CustomerStatus.ERASED) {
+            throw CustomerErased.forId(customerId);
+        }
         refs.lock(system, externalId);
         Optional<ExternalRef> current = refs.current(system, externalId);
         if (current.isPresent()) {
@@ -112,7 +117,13 @@ class DefaultResolutionManagement implements ResolutionManagement {
     @Override
     @Transactional
     public void endExternalRef(CustomerId customerId, UUID refId, String actor) {
-        ExternalRef ref = refs.ref(customerId.value(), refId).orElseThrow(() -> new ExternalRefNotFound(refId));
+        ExternalRef ref = refs.ref(customerId.value(), refId).orElseThrow(() -> {
+            // An erased customer's mappings are gone with the other system's IDs: a write to a tombstone.
+            if (resolved(customerId).status() == CustomerStatus.ERASED) {
+                return CustomerErased.forId(customerId);
+            }
+            return new ExternalRefNotFound(refId);
+        });
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (refs.end(refId, now, actor)) {
             events.publishEvent(new ExternalRefEnded(refId, customerId, ref.system(), now));

@@ -1,5 +1,6 @@
 package io.customeridentity.resolution.internal;
 
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.resolution.ExternalRef;
 import java.sql.ResultSet;
@@ -9,16 +10,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** JDBC access to external-ID mappings and their ends (both append-only). */
+/**
+ * JDBC access to external-ID mappings and their ends (both append-only) and the other systems' IDs themselves
+ * ({@code external_ref_ids}, a look-up table that erasure empties). Every query joins the look-up row, so a mapping of
+ * an erased customer is found by none.
+ */
 @Component
 class ExternalRefStore {
 
     private static final String SELECT = """
-            SELECT r.ref_id, r.customer_id, r.system, r.external_id, r.linked_at, e.ended_at
-            FROM external_refs r LEFT JOIN external_ref_ends e ON e.ref_id = r.ref_id
+            SELECT r.ref_id, r.customer_id, r.system, x.external_id, r.linked_at, e.ended_at
+            FROM external_refs r JOIN external_ref_ids x ON x.ref_id = r.ref_id
+            LEFT JOIN external_ref_ends e ON e.ref_id = r.ref_id
             """;
 
     private final JdbcClient jdbc;
@@ -37,17 +44,33 @@ class ExternalRefStore {
     }
 
     Optional<ExternalRef> current(String system, String externalId) {
-        return jdbc.sql(SELECT + "WHERE r.system = :system AND r.external_id = :external AND e.ref_id IS NULL")
+        return jdbc.sql(SELECT + "WHERE x.system = :system AND x.external_id = :external AND e.ref_id IS NULL")
                 .param("system", system)
                 .param("external", externalId)
                 .query(ExternalRefStore::ref)
                 .optional();
     }
 
+    /** {@link CustomerErased} when the customer was erased meanwhile (the database refuses the look-up row). */
     void insert(ExternalRef ref, String actor) {
+        try {
+            insertRows(ref, actor);
+        } catch (DataAccessException ex) {
+            if (CustomerErased.refusedByDatabase(ex)) {
+                throw CustomerErased.forId(ref.customerId());
+            }
+            throw ex;
+        }
+    }
+
+    private void insertRows(ExternalRef ref, String actor) {
         jdbc.sql("""
-                        INSERT INTO external_refs (ref_id, customer_id, system, external_id, linked_at, linked_by)
-                        VALUES (:id, :customer, :system, :external, :at, :by)""")
+                        WITH ref AS (
+                            INSERT INTO external_refs (ref_id, customer_id, system, linked_at, linked_by)
+                            VALUES (:id, :customer, :system, :at, :by)
+                        )
+                        INSERT INTO external_ref_ids (ref_id, customer_id, system, external_id)
+                        VALUES (:id, :customer, :system, :external)""")
                 .param("id", ref.refId())
                 .param("customer", ref.customerId().value())
                 .param("system", ref.system())
@@ -88,9 +111,9 @@ class ExternalRefStore {
     List<String> customersSharingRefs(String customerId) {
         return jdbc.sql("""
                         SELECT DISTINCT other.customer_id
-                        FROM external_refs mine
-                        JOIN external_refs other ON other.system = mine.system AND other.external_id = mine.external_id
-                                                AND other.customer_id <> mine.customer_id
+                        FROM external_ref_ids mine
+                        JOIN external_ref_ids other ON other.system = mine.system AND other.external_id = mine.external_id
+                                                   AND other.customer_id <> mine.customer_id
                         WHERE mine.customer_id = :customer""").param("customer", customerId).query(String.class).list();
     }
 

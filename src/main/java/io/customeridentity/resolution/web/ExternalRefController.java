@@ -76,7 +76,7 @@ class ExternalRefController {
             summary = "End a mapping",
             description = "The mapping stays in the history, ended. Requires scope customers:write.")
     @ApiResponse(responseCode = "204", description = "Ended.")
-    @ProblemResponses({400, 404})
+    @ProblemResponses({400, 404, 409})
     ResponseEntity<Void> end(
             @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @PathVariable UUID refId,

@@ -23,6 +23,8 @@ public final class OperationScopes {
     public static final String ACCOUNTS_READ = "accounts:read";
     public static final String ACCOUNTS_WRITE = "accounts:write";
     public static final String EVENTS_READ = "events:read";
+    public static final String PRIVACY_ERASE = "privacy:erase";
+    public static final String PRIVACY_EXPORT = "privacy:export";
     public static final String ACTUATOR_READ = "actuator:read";
 
     /** One operation and the scope it needs. */
@@ -61,7 +63,9 @@ public final class OperationScopes {
             new Rule(DELETE, "/api/v1/customers/{id}/external-refs/{refId}", CUSTOMERS_WRITE),
             new Rule(POST, "/api/v1/resolve", CUSTOMERS_READ),
             new Rule(GET, "/api/v1/customers/{id}/duplicates", CUSTOMERS_READ),
-            new Rule(GET, "/api/v1/events", EVENTS_READ));
+            new Rule(GET, "/api/v1/events", EVENTS_READ),
+            new Rule(POST, "/api/v1/customers/{id}/erasure", PRIVACY_ERASE),
+            new Rule(GET, "/api/v1/customers/{id}/export", PRIVACY_EXPORT));
 
     private OperationScopes() {}
 

@@ -148,6 +148,11 @@ final class ProblemCatalogue {
                     "a request with the same Idempotency-Key is still being processed",
                     "A request with this Idempotency-Key is still being processed; retry shortly."),
             new Entry(
+                    409,
+                    "customer-erased",
+                    "a write to an erased customer (its ID is a tombstone); in a batch, that item is REJECTED",
+                    "The customer AC12345678900 has been erased; nothing can be recorded for it."),
+            new Entry(
                     410,
                     "cursor-expired",
                     "the change feed's cursor points before events retention has deleted; resynchronise",

@@ -132,6 +132,7 @@ abstract class InputSuite {
     List<Operation> allOperations;
     List<Operation> operations;
     FuzzCases cases;
+    FuzzCases erasureCases;
     Map<String, Map<String, Set<Integer>>> documented = new HashMap<>();
     AcknowledgedWrites acknowledged;
 
@@ -178,6 +179,17 @@ abstract class InputSuite {
                 .filter(operation -> Family.of(operation.path()) == family())
                 .toList();
         cases = new FuzzCases(spec, json, TestTokens.readWrite(), maxBody.toBytes());
+        // The erasure's valid requests erase their customer: a customer of its own, so that the other operations
+        // keep an ACTIVE one.
+        Map<String, String> forErasure = new HashMap<>(known);
+        forErasure.put(
+                "id",
+                customers
+                        .created(Map.of("givenName", "Grace", "familyName", "Erasable"))
+                        .path("id")
+                        .asString());
+        erasureCases = new FuzzCases(
+                new ApiSpec(json.readTree(docs), forErasure), json, TestTokens.readWrite(), maxBody.toBytes());
         acknowledged = new AcknowledgedWrites(json);
         acknowledged.start(jdbc);
         for (Operation operation : allOperations) {
@@ -215,9 +227,10 @@ abstract class InputSuite {
         List<DynamicTest> tests = new ArrayList<>();
         for (Operation operation : operations) {
             tests.add(DynamicTest.dynamicTest(operation.name(), () -> {
-                List<FuzzRequest> requests = new ArrayList<>(cases.of(operation, maxBatchBody.toBytes()));
+                FuzzCases operationCases = operation.path().endsWith("/erasure") ? erasureCases : cases;
+                List<FuzzRequest> requests = new ArrayList<>(operationCases.of(operation, maxBatchBody.toBytes()));
                 for (int round = 1; round < ITERATIONS; round++) {
-                    requests.addAll(cases.random(
+                    requests.addAll(operationCases.random(
                             operation,
                             new Random(
                                     SEED * 31 + round * 7919L + operation.name().hashCode()),

@@ -22,9 +22,10 @@ final class StoreInvariants {
                                   WHERE v.customer_id = c.id AND v.version = c.current_version)
                    OR EXISTS (SELECT 1 FROM customer_versions v
                               WHERE v.customer_id = c.id AND v.version > c.current_version)""");
-        CHECKS.put("every customer has a data key", """
+        CHECKS.put("every customer but an erased one has a data key (erasure destroys them)", """
                 SELECT count(*) FROM customers c
-                WHERE NOT EXISTS (SELECT 1 FROM customer_data_keys k WHERE k.customer_id = c.id)""");
+                WHERE c.status <> 'ERASED'
+                  AND NOT EXISTS (SELECT 1 FROM customer_data_keys k WHERE k.customer_id = c.id)""");
         CHECKS.put("no version without its customer", """
                 SELECT count(*) FROM customer_versions v
                 WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = v.customer_id)""");

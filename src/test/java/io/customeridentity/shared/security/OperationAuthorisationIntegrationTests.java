@@ -42,6 +42,8 @@ class OperationAuthorisationIntegrationTests {
             OperationScopes.INTERACTIONS_WRITE,
             OperationScopes.ACCOUNTS_READ,
             OperationScopes.ACCOUNTS_WRITE,
+            OperationScopes.PRIVACY_ERASE,
+            OperationScopes.PRIVACY_EXPORT,
             OperationScopes.ACTUATOR_READ);
 
     @Autowired

@@ -60,6 +60,23 @@ class DefaultCustomerKeys implements CustomerKeys {
 
     @Override
     @Transactional(readOnly = true)
+    public Set<CustomerId> erased(Collection<CustomerId> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, CustomerId> asked = byValue(customerIds);
+        return jdbc
+                .sql("SELECT id FROM customers WHERE status = 'ERASED' AND id = ANY(:ids)")
+                .param("ids", asked.keySet().toArray(String[]::new))
+                .query(String.class)
+                .list()
+                .stream()
+                .map(asked::get)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Map<UUID, DataKey> keysById(Collection<UUID> keyIds) {
         Map<UUID, DataKey> keys = new HashMap<>();
         if (keyIds.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.customeridentity.customer.internal.merges;
 
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.customer.CustomerMerge;
 import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.customer.CustomerNotFound;
@@ -66,6 +67,7 @@ class DefaultCustomerMerges implements CustomerMerges {
         Map<String, Locked> locked = lock(survivor, merged);
         Locked into = locked.get(survivor.value());
         Locked from = locked.get(merged.value());
+        refuseErased(into, from);
         if (into.version() != expectedVersion) {
             throw VersionConflict.expected(expectedVersion, into.version());
         }
@@ -79,8 +81,11 @@ class DefaultCustomerMerges implements CustomerMerges {
         UUID mergeId = UUID.randomUUID();
         Instant now = now();
         jdbc.sql("""
-                        INSERT INTO customer_merges (merge_id, survivor_id, merged_id, merged_at, merged_by, reason)
-                        VALUES (:id, :survivor, :merged, :at, :by, :reason)""")
+                        WITH merge AS (
+                            INSERT INTO customer_merges (merge_id, survivor_id, merged_id, merged_at, merged_by)
+                            VALUES (:id, :survivor, :merged, :at, :by)
+                        )
+                        INSERT INTO customer_merge_reasons (merge_id, kind, reason) VALUES (:id, 'MERGE', :reason)""")
                 .param("id", mergeId)
                 .param("survivor", survivor.value())
                 .param("merged", merged.value())
@@ -99,18 +104,24 @@ class DefaultCustomerMerges implements CustomerMerges {
         CustomerMerge merge = queries.merge(mergeId)
                 .filter(found -> found.survivorId().equals(survivor))
                 .orElseThrow(() -> new MergeNotFound(mergeId));
-        lock(merge.survivorId(), merge.mergedCustomerId());
+        Map<String, Locked> locked = lock(merge.survivorId(), merge.mergedCustomerId());
+        refuseErased(locked.values().toArray(Locked[]::new));
         Instant now = now();
         int reversed = jdbc.sql("""
-                        INSERT INTO customer_merge_reversals (merge_id, reversed_at, reversed_by, reason)
-                        VALUES (:id, :at, :by, :reason) ON CONFLICT (merge_id) DO NOTHING""")
+                        INSERT INTO customer_merge_reversals (merge_id, reversed_at, reversed_by)
+                        VALUES (:id, :at, :by) ON CONFLICT (merge_id) DO NOTHING""")
                 .param("id", mergeId)
                 .param("at", Timestamp.from(now))
                 .param("by", actor)
-                .param("reason", reason)
                 .update();
         if (reversed == 0) {
             throw new MergeConflict("The merge " + mergeId + " was reversed already.");
+        }
+        if (reason != null) {
+            jdbc.sql("INSERT INTO customer_merge_reasons (merge_id, kind, reason) VALUES (:id, 'REVERSAL', :reason)")
+                    .param("id", mergeId)
+                    .param("reason", reason)
+                    .update();
         }
         setStatus(merge.mergedCustomerId(), CustomerStatus.ACTIVE);
         events.publishEvent(new MergeReversed(mergeId, merge.survivorId(), merge.mergedCustomerId(), now));
@@ -163,6 +174,15 @@ class DefaultCustomerMerges implements CustomerMerges {
             }
         }
         return rows;
+    }
+
+    /** An erased customer takes part in no merge and no reversal (its merge group was erased with it). */
+    private static void refuseErased(Locked... customers) {
+        for (Locked customer : customers) {
+            if (customer.status() == CustomerStatus.ERASED) {
+                throw CustomerErased.forId(CustomerId.parse(customer.id()));
+            }
+        }
     }
 
     private void setStatus(CustomerId id, CustomerStatus status) {

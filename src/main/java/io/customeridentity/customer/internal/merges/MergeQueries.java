@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the merges in force: each a single statement, however long the merge chain. */
+/**
+ * Reads the merges in force: each a single statement, however long the merge chain. Reasons live apart
+ * ({@code customer_merge_reasons}, which erasure empties): an erased customer's merges have none.
+ */
 @Component
 public class MergeQueries {
 
@@ -21,8 +24,9 @@ public class MergeQueries {
             "NOT EXISTS (SELECT 1 FROM customer_merge_reversals r WHERE r.merge_id = m.merge_id)";
 
     private static final String MERGES = """
-            SELECT m.merge_id, m.survivor_id, m.merged_id, m.merged_at, m.merged_by, m.reason, r.reversed_at
+            SELECT m.merge_id, m.survivor_id, m.merged_id, m.merged_at, m.merged_by, why.reason, r.reversed_at
             FROM customer_merges m LEFT JOIN customer_merge_reversals r ON r.merge_id = m.merge_id
+            LEFT JOIN customer_merge_reasons why ON why.merge_id = m.merge_id AND why.kind = 'MERGE'
             """;
 
     /** A customer the chain leads to, and its status. */

@@ -1,7 +1,9 @@
 package io.customeridentity.customer.internal.store;
 
+import io.customeridentity.customer.CustomerErasures;
 import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.internal.matching.ContactIndex;
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.UnnestParameters;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The only class that writes {@code customers}, {@code customer_data_keys}, {@code customer_versions} and
- * {@code customer_contact_index}. JdbcClient, not JPA: a registration writes all four tables in one set-based
+ * {@code customer_contact_index}, and the only caller of {@code erase_customer_data}, the one path that deletes a
+ * customer's data keys and look-up rows. JdbcClient, not JPA: a registration writes all four tables in one set-based
  * statement on the hot path, and every other write here is one conditional statement with nothing to load first.
  */
 @Component
@@ -101,13 +104,13 @@ public class CustomerTables {
 
     /**
      * Moves the current-version pointer from {@code expected} to the next version; false when another change got
-     * there first or the customer has been merged meanwhile. The row lock this takes serialises concurrent changes of
+     * there first or the customer has been merged or erased meanwhile. The row lock this takes serialises concurrent changes of
      * one customer, and a change with the merge that sets the status.
      */
     public boolean advance(String customerId, int expected, Instant at) {
         return jdbc.sql("""
                         UPDATE customers SET current_version = :expected + 1, updated_at = :at
-                        WHERE id = :id AND current_version = :expected AND status <> 'MERGED'""")
+                        WHERE id = :id AND current_version = :expected AND status = 'ACTIVE'""")
                         .param("expected", expected)
                         .param("at", Timestamp.from(at))
                         .param("id", customerId)
@@ -147,6 +150,26 @@ public class CustomerTables {
         for (String kind : ContactIndex.KINDS) {
             putIndex(customerId, kind, byKind.get(kind));
         }
+    }
+
+    /**
+     * Erases the customer's merge group in the database: tombstones, erasure records, and the deletion of every data
+     * key and look-up row of theirs (blind indexes, account fingerprints and masks, other systems' IDs, merge
+     * reasons, idempotency keys), all inside the privileged function {@code erase_customer_data} (migration V50),
+     * which is the one place that lists the look-up tables. Empty for an unknown ID.
+     */
+    public List<CustomerErasures.ErasedCustomer> erase(String customerId, Instant at, String actor, String reason) {
+        return jdbc.sql("SELECT customer_id, erased_at FROM erase_customer_data(:id, :at, :actor, :reason)")
+                .param("id", customerId)
+                .param("at", Timestamp.from(at))
+                .param("actor", actor)
+                .param("reason", reason)
+                .query((rs, n) -> {
+                    Instant erasedAt = rs.getTimestamp("erased_at").toInstant();
+                    return new CustomerErasures.ErasedCustomer(
+                            CustomerId.parse(rs.getString("customer_id")), erasedAt, erasedAt.equals(at));
+                })
+                .list();
     }
 
     public void setStatus(String customerId, CustomerStatus status) {

@@ -2,6 +2,7 @@ package io.customeridentity.customer.internal.versions;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerDetails;
+import io.customeridentity.customer.CustomerErased;
 import io.customeridentity.customer.CustomerKeys;
 import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerProfile;
@@ -55,21 +56,47 @@ public class CustomerVersionStore {
         return storedVersions.find(id);
     }
 
+    /**
+     * An erased customer as every read shows it: identity, status ERASED, the last version number, {@code updatedAt}
+     * the time of erasure, and an empty profile. Empty unless the customer is erased.
+     */
+    public Optional<CustomerDetails> tombstone(CustomerId id) {
+        return storedVersions
+                .tombstone(id.value())
+                .map(erased -> new CustomerDetails(
+                        id,
+                        CustomerStatus.ERASED,
+                        erased.version(),
+                        erased.createdAt(),
+                        erased.erasedAt(),
+                        CustomerProfile.EMPTY,
+                        null));
+    }
+
+    /** Why a customer has no readable version: {@link CustomerErased} for a tombstone, else {@link CustomerNotFound}. */
+    public RuntimeException missing(CustomerId id) {
+        return storedVersions.tombstone(id.value()).isPresent() ? CustomerErased.forId(id) : CustomerNotFound.forId(id);
+    }
+
     public boolean exists(String id) {
         return customers.existsById(id);
     }
 
+    /** Of an erased customer, the tombstone: none of its versions can be read any more. */
     public CustomerDetails findAsOf(CustomerId id, Instant at) {
         return storedVersions
                 .asOf(id.value(), at)
                 .map(this::details)
+                .or(() -> tombstone(id))
                 .orElseThrow(() -> notFoundOr(id, VersionNotFound.at(id, at)));
     }
 
+    /** Of an erased customer, the tombstone: none of its versions can be read any more. */
     public CustomerDetails findVersion(CustomerId id, int version) {
         return storedVersions
                 .version(id.value(), version)
                 .map(this::details)
+                .or(() -> tombstone(id))
                 .orElseThrow(() -> notFoundOr(id, VersionNotFound.number(id, version)));
     }
 
@@ -113,7 +140,7 @@ public class CustomerVersionStore {
                         header.changedFields().isEmpty()
                                 ? List.of()
                                 : Arrays.asList(header.changedFields().split(FIELD_SEPARATOR)),
-                        header.reasonCiphertext() == null
+                        header.reasonCiphertext() == null || !keys.containsKey(header.dataKeyId())
                                 ? null
                                 : codec.decryptReason(
                                         keys.get(header.dataKeyId()),

@@ -2,7 +2,6 @@ package io.customeridentity.customer.internal.versions;
 
 import io.customeridentity.crypto.DataKey;
 import io.customeridentity.customer.CustomerDetails;
-import io.customeridentity.customer.CustomerNotFound;
 import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.CustomerStatus;
 import io.customeridentity.customer.MergeConflict;
@@ -59,7 +58,7 @@ public class ProfileChanges {
 
     /** Within the caller's transaction. */
     public CustomerDetails update(io.customeridentity.identifier.CustomerId id, ProfileUpdate update) {
-        StoredVersion current = store.current(id.value()).orElseThrow(() -> CustomerNotFound.forId(id));
+        StoredVersion current = store.current(id.value()).orElseThrow(() -> store.missing(id));
         if (current.status() == CustomerStatus.MERGED) {
             throw new MergeConflict("Customer " + id.value() + " is merged; change the customer it was merged into.");
         }
@@ -76,7 +75,7 @@ public class ProfileChanges {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // The row lock of this UPDATE orders it with a concurrent merge, which the status check above cannot see.
         if (!tables.advance(id.value(), current.version(), now)) {
-            StoredVersion latest = store.current(id.value()).orElse(current);
+            StoredVersion latest = store.current(id.value()).orElseThrow(() -> store.missing(id));
             if (latest.status() == CustomerStatus.MERGED) {
                 throw new MergeConflict(
                         "Customer " + id.value() + " is merged; change the customer it was merged into.");

@@ -82,6 +82,20 @@ class StoredVersions {
                 .optional();
     }
 
+    /** What an erased customer keeps: its identity row. */
+    record Erased(int version, Instant createdAt, Instant erasedAt) {}
+
+    Optional<Erased> tombstone(String id) {
+        return jdbc.sql(
+                        "SELECT current_version, created_at, erased_at FROM customers WHERE id = :id AND status = 'ERASED'")
+                .param("id", id)
+                .query((rs, n) -> new Erased(
+                        rs.getInt(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
     private void findAll(List<Lookup> group) {
         groupSizes.record(group.size());
         Map<String, StoredVersion> found = new HashMap<>();

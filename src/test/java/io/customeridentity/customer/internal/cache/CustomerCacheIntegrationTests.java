@@ -7,6 +7,7 @@ import io.customeridentity.CustomerIdentityApplication;
 import io.customeridentity.support.CustomerApi;
 import io.customeridentity.support.IntegrationTest;
 import io.customeridentity.support.TestDatabaseConfiguration;
+import io.customeridentity.support.TestTokens;
 import io.customeridentity.support.wire.WireRecorder;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -84,6 +86,35 @@ class CustomerCacheIntegrationTests {
             JsonNode customer = api.json("/api/v1/customers/" + id);
             assertThat(customer.path("version").asInt()).isEqualTo(2);
             assertThat(customer.path("givenName").asString()).isEqualTo("Changed");
+        });
+    }
+
+    @Test
+    void forgetsAnErasedCustomerOnEveryInstanceAtOnce() {
+        String id = registeredAndRead();
+        assertThat(otherInstance
+                        .json("/api/v1/customers/" + id)
+                        .path("givenName")
+                        .asString())
+                .as("the other instance holds the customer")
+                .isEqualTo("Cached");
+
+        client.post()
+                .uri("/api/v1/customers/{id}/erasure", id)
+                .header("Authorization", "Bearer " + TestTokens.readWrite())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", "Art. 17 request"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        JsonNode here = api.json("/api/v1/customers/" + id);
+        assertThat(here.path("status").asString()).isEqualTo("ERASED");
+        assertThat(here.has("givenName")).isFalse();
+        await().atMost(NOTIFICATION_DELAY).untilAsserted(() -> {
+            JsonNode there = otherInstance.json("/api/v1/customers/" + id);
+            assertThat(there.path("status").asString()).isEqualTo("ERASED");
+            assertThat(there.has("givenName")).isFalse();
         });
     }
 

@@ -1,0 +1,2 @@
+/** HTTP API of the privacy module: erasure of a person. */
+package io.customeridentity.privacy.web;
