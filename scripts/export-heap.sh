@@ -16,6 +16,7 @@ count=${EXPORT_INTERACTIONS:-100000}
 . scripts/lib/throwaway-service.sh
 secret=$(openssl rand -hex 32)
 start_service CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret" \
+    CUSTOMER_IDENTITY_RATE_LIMITS_GENERAL_RATE=1000000000 CUSTOMER_IDENTITY_RATE_LIMITS_GENERAL_BURST=1000000000 \
     CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY="$(openssl rand -base64 32)" -- "-Xmx$heap" -XX:+ExitOnOutOfMemoryError
 
 token=$(CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret" scripts/dev-token.sh -t 3600 \
