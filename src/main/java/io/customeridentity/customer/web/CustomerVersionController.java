@@ -7,6 +7,7 @@ import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.Cursors;
 import io.customeridentity.shared.InvalidInputException;
 import io.customeridentity.shared.security.PersonalDataMask;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -127,5 +128,13 @@ class CustomerVersionController {
                     description = "true when the caller lacks the scope `customers:pii`: the items' `reason` is then"
                             + " absent.",
                     example = "false")
-            boolean masked) {}
+            boolean masked)
+            implements DisclosesPersonalData {
+
+        /** Change reasons are personal (encrypted, erased with the person); the rest is not. */
+        @Override
+        public List<String> disclosed() {
+            return items.stream().anyMatch(item -> item.reason() != null) ? List.of("version.reason") : List.of();
+        }
+    }
 }

@@ -6,8 +6,10 @@ import io.customeridentity.customer.CustomerDetails;
 import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.CustomerProfile.Address;
 import io.customeridentity.customer.CustomerStatus;
+import io.customeridentity.customer.VersionSummary;
 import io.customeridentity.identifier.CustomerId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,17 @@ class CustomerResponseTests {
         assertThat(CustomerResponse.of(erased, false).disclosed()).isEmpty();
         assertThat(CustomerResponse.of(erased, false).attributes()).isEmpty();
         assertThat(CustomerResponse.of(erased, true).disclosed()).isEmpty();
+    }
+
+    @Test
+    void versionListDisclosesTheChangeReasonsOnlyWhenItShowsOne() {
+        VersionSummary withReason = new VersionSummary(2, Instant.EPOCH, "agent", List.of("address"), "Moved house");
+        VersionSummary without = new VersionSummary(1, Instant.EPOCH, "agent", List.of(), null);
+
+        assertThat(new CustomerVersionController.VersionPage(List.of(withReason, without), null, false).disclosed())
+                .containsExactly("version.reason");
+        assertThat(new CustomerVersionController.VersionPage(List.of(without), null, true).disclosed())
+                .isEmpty();
     }
 
     private static CustomerDetails customer(CustomerProfile profile) {
