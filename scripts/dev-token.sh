@@ -3,7 +3,7 @@
 #
 #   scripts/dev-token.sh [-s "customers:read customers:write"] [-u subject] [-t ttl_seconds] [-i issuer] [-a audience]
 #
-#   -s  scopes, space-separated (default: "customers:read customers:write")
+#   -s  scopes, space-separated (default: "customers:read customers:write customers:pii")
 #   -u  subject, the "sub" claim (default: dev-user)
 #   -t  lifetime in seconds (default: 3600)
 #   -i  issuer, the "iss" claim (default: customer-identity-dev, as the dev profile and docker-compose expect)
@@ -18,7 +18,7 @@ set -euo pipefail
 DEV_DEFAULT_SECRET='dev-only-insecure-hmac-secret-do-not-use-in-production'
 secret="${CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET:-$DEV_DEFAULT_SECRET}"
 
-scope='customers:read customers:write'
+scope='customers:read customers:write customers:pii'
 subject='dev-user'
 ttl=3600
 issuer='customer-identity-dev'

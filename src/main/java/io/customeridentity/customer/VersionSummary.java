@@ -16,5 +16,5 @@ public record VersionSummary(
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> changedFields,
 
-        @Schema(description = "Why, when the change gave a reason.")
+        @Schema(description = "Why, when the change gave a reason; absent when the answer is masked.")
         String reason) {}

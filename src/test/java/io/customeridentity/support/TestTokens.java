@@ -23,15 +23,27 @@ public final class TestTokens {
         return sign(SECRET, "test-user", scopes, Instant.now().plus(Duration.ofMinutes(10)));
     }
 
+    /** Reads and writes customers, and sees their personal data unmasked ({@code customers:pii}). */
     public static String readWriteFor(String subject) {
         return sign(
-                SECRET, subject, "customers:read customers:write", Instant.now().plus(Duration.ofMinutes(10)));
+                SECRET,
+                subject,
+                "customers:read customers:write customers:pii",
+                Instant.now().plus(Duration.ofMinutes(10)));
     }
 
-    /** Every scope of the API. */
+    /** Every scope of the API, {@code customers:pii} included: answers are not masked. */
     public static final String ALL_SCOPES =
-            "customers:read customers:write interactions:read interactions:write accounts:read accounts:write"
-                    + " events:read privacy:erase privacy:export";
+            "customers:read customers:write customers:pii interactions:read interactions:write accounts:read"
+                    + " accounts:write events:read privacy:erase privacy:export";
+
+    /** Every scope of the API but {@code customers:pii}: the customer answers are masked. */
+    public static final String ALL_BUT_PII = ALL_SCOPES.replace(" customers:pii", "");
+
+    /** A token with every scope but {@code customers:pii}. */
+    public static String withoutPii() {
+        return withScopes(ALL_BUT_PII);
+    }
 
     public static String readWrite() {
         return withScopes(ALL_SCOPES);

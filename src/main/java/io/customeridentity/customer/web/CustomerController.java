@@ -8,6 +8,7 @@ import io.customeridentity.customer.ProfileUpdate;
 import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.VersionConflict;
 import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.shared.security.PersonalDataMask;
 import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,6 +58,7 @@ class CustomerController {
             description = "Issues a new check-digited customer ID and stores version 1 of the profile. With an "
                     + "Idempotency-Key, repeating the same request within 24 hours answers the original "
                     + "registration again (Idempotent-Replayed: true) instead of creating another customer. "
+                    + "Without scope customers:pii the answer is masked (see CustomerResponse). "
                     + "Requires scope customers:write.")
     @ApiResponse(
             responseCode = "201",
@@ -89,7 +91,7 @@ class CustomerController {
         if (!registered.created()) {
             response.header("Idempotent-Replayed", "true");
         }
-        return response.body(CustomerResponse.of(created));
+        return response.body(CustomerResponse.of(created, PersonalDataMask.appliesTo(caller)));
     }
 
     @GetMapping("/{id}")
@@ -99,7 +101,8 @@ class CustomerController {
             description = "The current version, or with asOf the version in force at that instant. Accepts any "
                     + "lenient form of the ID (case, spaces, hyphens, dots, O/I/L for 0/1/1); a mistyped ID is "
                     + "rejected before any database work. If-None-Match with the current ETag answers 304. "
-                    + "A 404 spends the caller's look-up budget (429 when it is spent). Requires scope customers:read.")
+                    + "A 404 spends the caller's look-up budget (429 when it is spent). Without scope customers:pii the "
+                    + "answer is masked (see CustomerResponse). Requires scope customers:read.")
     @ApiResponse(
             responseCode = "200",
             description = "The customer.",
@@ -124,13 +127,14 @@ class CustomerController {
                             example = "2026-11-23T12:00:00Z")
                     @RequestParam(required = false)
                     Instant asOf,
-            WebRequest request) {
+            WebRequest request,
+            Authentication caller) {
         CustomerDetails customer = asOf == null ? customers.find(customerId) : customers.findAsOf(customerId, asOf);
         String etag = ETags.of(customer.version());
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).body(CustomerResponse.of(customer));
+        return ResponseEntity.ok().eTag(etag).body(CustomerResponse.of(customer, PersonalDataMask.appliesTo(caller)));
     }
 
     @PatchMapping(
@@ -142,7 +146,8 @@ class CustomerController {
             description = "Applies an RFC 7396 merge patch to the current profile and stores the result as a new "
                     + "version. If-Match with the current version is required. A patch that changes nothing answers "
                     + "200 without a new version. id, displayId, prefix, status, version, createdAt and updatedAt "
-                    + "cannot be changed. Requires scope customers:write.")
+                    + "cannot be changed. Without scope customers:pii the answer is masked (see CustomerResponse). "
+                    + "Requires scope customers:write.")
     @ApiResponse(
             responseCode = "200",
             description = "The customer after the change.",
@@ -185,6 +190,6 @@ class CustomerController {
                         ChangeReasonHeader.validate(reason)));
         return ResponseEntity.status(HttpStatus.OK)
                 .eTag(ETags.of(updated.version()))
-                .body(CustomerResponse.of(updated));
+                .body(CustomerResponse.of(updated, PersonalDataMask.appliesTo(caller)));
     }
 }

@@ -7,6 +7,7 @@ import io.customeridentity.resolution.Match;
 import io.customeridentity.resolution.ResolutionManagement;
 import io.customeridentity.resolution.ResolveQuery;
 import io.customeridentity.shared.ratelimit.LookupMiss;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,8 +40,9 @@ class ResolveController {
             description = "Exactly one identifier. Merged customers resolve to their survivor (following chains), "
                     + "with resolvedFrom the customer matched. E-mail and phone are normalised as on write and may "
                     + "match several customers. POST keeps personal data out of URLs and logs. Spends the "
-                    + "caller's look-up budget, more when nothing matches (429 when it is spent). Requires scope "
-                    + "customers:read.")
+                    + "caller's look-up budget, more when nothing matches (429 when it is spent). The answer shows "
+                    + "no personal data, only IDs and how they matched: it is the same with or without scope "
+                    + "customers:pii and reveals nothing the request did not send. Requires scope customers:read.")
     @ProblemResponses({400, 415})
     Matches resolve(@RequestBody ResolveRequest request) {
         ResolveRequest.Ref ref = request.externalRef();
@@ -66,8 +68,9 @@ class ResolveController {
             summary = "List likely duplicates of a customer, best first",
             description = "Reasons: same e-mail, same phone, same given and family name with the same postal code, "
                     + "a shared linked account number, a shared (current or past) external ID. Score: the sum of "
-                    + "the reasons' weights, at most 1. Spends the caller's look-up budget. Requires scope "
-                    + "customers:read.")
+                    + "the reasons' weights, at most 1. Spends the caller's look-up budget. The answer shows no "
+                    + "personal data (IDs, score and the names of the reasons): it is the same with or without scope "
+                    + "customers:pii. Requires scope customers:read.")
     @ProblemResponses({400, 404})
     Duplicates duplicates(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
         return new Duplicates(
@@ -128,8 +131,14 @@ class ResolveController {
         }
     }
 
-    /** The matches. */
-    record Matches(List<MatchResponse> matches) {}
+    /** The matches: IDs and how they matched, no personal data. */
+    record Matches(List<MatchResponse> matches) implements DisclosesPersonalData {
+
+        @Override
+        public List<String> disclosed() {
+            return List.of();
+        }
+    }
 
     /** A likely duplicate. */
     record DuplicateResponse(
@@ -154,8 +163,14 @@ class ResolveController {
         }
     }
 
-    /** Likely duplicates, best first. */
+    /** Likely duplicates, best first: IDs, scores and reasons, no personal data. */
     record Duplicates(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<DuplicateResponse> items) {}
+            List<DuplicateResponse> items) implements DisclosesPersonalData {
+
+        @Override
+        public List<String> disclosed() {
+            return List.of();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The security of the OpenAPI description, from the same table that authorises requests: the bearer scheme with every
- * scope, and on each operation the one scope it needs.
+ * scope (and {@code customers:pii}, which unmasks answers), and on each operation the one scope it needs.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiSecurity {
@@ -27,8 +28,9 @@ class OpenApiSecurity {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
             }
-            String scopes = OperationScopes.RULES.stream()
-                    .map(OperationScopes.Rule::scope)
+            String scopes = Stream.concat(
+                            OperationScopes.RULES.stream().map(OperationScopes.Rule::scope),
+                            Stream.of(OperationScopes.CUSTOMERS_PII))
                     .distinct()
                     .map(scope -> "`" + scope + "`")
                     .collect(Collectors.joining(", "));
@@ -40,8 +42,13 @@ class OpenApiSecurity {
                                     .scheme("bearer")
                                     .bearerFormat("JWT")
                                     .description("JWT bearer token. Scopes come from its `scope` claim: " + scopes
-                                            + "; each operation names the one it needs. The token must also carry "
-                                            + "`sub` and `exp`, and the configured `iss` and `aud`."));
+                                            + ". Each operation names the one it needs; `"
+                                            + OperationScopes.CUSTOMERS_PII + "` grants none but shows personal "
+                                            + "data unmasked. Without it the answers carrying a profile are masked "
+                                            + "(`masked: true`: `email` and `phone` masked, `address` only `city`, "
+                                            + "`region` and `country`, no `attributes`; see `CustomerResponse`) and "
+                                            + "the versions list has no change reasons (`masked: true`). The token "
+                                            + "must also carry `sub` and `exp`, and the configured `iss` and `aud`."));
             openApi.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
             if (openApi.getPaths() == null) {
                 return;

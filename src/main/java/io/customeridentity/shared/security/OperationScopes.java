@@ -27,6 +27,12 @@ public final class OperationScopes {
     public static final String PRIVACY_EXPORT = "privacy:export";
     public static final String ACTUATOR_READ = "actuator:read";
 
+    /**
+     * Grants no operation: it widens what the customer reads show to the full personal data (without it e-mail and
+     * phone are masked, the address partial and the attributes absent; see {@link PersonalDataMask}).
+     */
+    public static final String CUSTOMERS_PII = "customers:pii";
+
     /** One operation and the scope it needs. */
     public record Rule(HttpMethod method, String path, String scope) {
 

@@ -38,6 +38,8 @@ class OperationAuthorisationIntegrationTests {
     private static final List<String> SCOPES = List.of(
             OperationScopes.CUSTOMERS_READ,
             OperationScopes.CUSTOMERS_WRITE,
+            // Grants no operation: it only unmasks what the customer reads show.
+            OperationScopes.CUSTOMERS_PII,
             OperationScopes.INTERACTIONS_READ,
             OperationScopes.INTERACTIONS_WRITE,
             OperationScopes.ACCOUNTS_READ,
