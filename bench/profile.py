@@ -48,7 +48,7 @@ STAGES = [
 
 def stage_of(frames):
     for frame in frames:
-        name = frame["method"]["type"]["name"]
+        name = frame["method"]["type"]["name"].replace("/", ".")
         for stage, markers in STAGES:
             if any(name.startswith(m) for m in markers):
                 return stage
@@ -68,7 +68,7 @@ def main():
         stages[stage_of(frames)] += 1
         if frames:
             f = frames[0]["method"]
-            leaves[f["type"]["name"] + "." + f["name"]] += 1
+            leaves[f["type"]["name"].replace("/", ".") + "." + f["name"]] += 1
     total = sum(stages.values())
     per_request_us = cpu_seconds / requests * 1e6
     print(f"{total} samples; JVM CPU {cpu_seconds:.1f} s for {requests:.0f} requests = {per_request_us:.1f} us a request")
