@@ -31,7 +31,7 @@ public final class TestTokens {
     /** Every scope of the API. */
     public static final String ALL_SCOPES =
             "customers:read customers:write interactions:read interactions:write accounts:read accounts:write"
-                    + " events:read privacy:erase privacy:export";
+                    + " events:read privacy:erase privacy:export audit:read";
 
     public static String readWrite() {
         return withScopes(ALL_SCOPES);

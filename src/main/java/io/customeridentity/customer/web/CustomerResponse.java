@@ -5,8 +5,11 @@ import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.CustomerProfile.Address;
 import io.customeridentity.customer.CustomerProfile.Preferences;
 import io.customeridentity.customer.CustomerStatus;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A customer as the API shows it: identity plus one version of the profile. */
@@ -66,7 +69,8 @@ record CustomerResponse(
                 description = "For an ERASED customer (a tombstone, without any personal field): when it was erased;"
                         + " `updatedAt` is the same.",
                 example = "2026-11-23T12:00:00Z")
-        Instant erasedAt) {
+        Instant erasedAt)
+        implements DisclosesPersonalData {
 
     static CustomerResponse of(CustomerDetails customer) {
         CustomerProfile profile = customer.profile();
@@ -87,6 +91,28 @@ record CustomerResponse(
                 profile.attributes(),
                 customer.mergedInto() == null ? null : customer.mergedInto().value(),
                 customer.status() == CustomerStatus.ERASED ? customer.updatedAt() : null);
+    }
+
+    /** The personal fields shown, unmasked (an erased customer's tombstone shows none). */
+    @Override
+    public List<String> disclosed() {
+        List<String> fields = new ArrayList<>();
+        if (givenName != null || familyName != null) {
+            fields.add("name");
+        }
+        if (email != null) {
+            fields.add("email");
+        }
+        if (phone != null) {
+            fields.add("phone");
+        }
+        if (address != null) {
+            fields.add("address");
+        }
+        if (attributes != null && !attributes.isEmpty()) {
+            fields.add("attributes");
+        }
+        return fields;
     }
 
     /** Personal data stays out of logs (Spring logs response bodies at TRACE). */

@@ -6,6 +6,8 @@ import io.customeridentity.customer.VersionSummary;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.Cursors;
 import io.customeridentity.shared.InvalidInputException;
+import io.customeridentity.shared.web.AuditedRead;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +45,7 @@ class CustomerVersionController {
             description = "Keyset-paginated: pass nextCursor back as cursor for the next page. Requires scope "
                     + "customers:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("customer.versions.list")
     VersionPage list(
             @Parameter(example = "AC-1234-5678-900") @PathVariable("id") CustomerId customerId,
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) String cursor,
@@ -75,6 +78,7 @@ class CustomerVersionController {
                             description = "The version shown, quoted.",
                             schema = @Schema(type = "string")))
     @ProblemResponses({400, 404})
+    @AuditedRead("customer.version.read")
     ResponseEntity<CustomerResponse> get(
             @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @Parameter(example = "1") @PathVariable int version) {
@@ -96,5 +100,13 @@ class CustomerVersionController {
             List<VersionSummary> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page.")
-            String nextCursor) {}
+            String nextCursor)
+            implements DisclosesPersonalData {
+
+        /** Change reasons are personal (encrypted, erased with the person); the rest is not. */
+        @Override
+        public List<String> disclosed() {
+            return items.stream().anyMatch(item -> item.reason() != null) ? List.of("version.reason") : List.of();
+        }
+    }
 }

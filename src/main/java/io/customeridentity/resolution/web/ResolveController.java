@@ -7,7 +7,9 @@ import io.customeridentity.resolution.Match;
 import io.customeridentity.resolution.ResolutionManagement;
 import io.customeridentity.resolution.ResolveQuery;
 import io.customeridentity.shared.ratelimit.LookupMiss;
+import io.customeridentity.shared.web.AuditedRead;
 import io.customeridentity.shared.web.ProblemResponses;
+import io.customeridentity.shared.web.ReturnsCustomers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,6 +44,7 @@ class ResolveController {
                     + "caller's look-up budget, more when nothing matches (429 when it is spent). Requires scope "
                     + "customers:read.")
     @ProblemResponses({400, 415})
+    @AuditedRead("customer.resolve")
     Matches resolve(@RequestBody ResolveRequest request) {
         ResolveRequest.Ref ref = request.externalRef();
         List<MatchResponse> matches = resolution
@@ -69,6 +72,7 @@ class ResolveController {
                     + "the reasons' weights, at most 1. Spends the caller's look-up budget. Requires scope "
                     + "customers:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("customer.duplicates")
     Duplicates duplicates(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
         return new Duplicates(
                 resolution.duplicates(id).stream().map(DuplicateResponse::of).toList());
@@ -129,7 +133,16 @@ class ResolveController {
     }
 
     /** The matches. */
-    record Matches(List<MatchResponse> matches) {}
+    record Matches(List<MatchResponse> matches) implements ReturnsCustomers {
+
+        @Override
+        public List<CustomerId> returnedCustomers() {
+            return matches.stream()
+                    .map(match -> CustomerId.parse(match.customerId()))
+                    .distinct()
+                    .toList();
+        }
+    }
 
     /** A likely duplicate. */
     record DuplicateResponse(
@@ -157,5 +170,13 @@ class ResolveController {
     /** Likely duplicates, best first. */
     record Duplicates(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<DuplicateResponse> items) {}
+            List<DuplicateResponse> items) implements ReturnsCustomers {
+
+        @Override
+        public List<CustomerId> returnedCustomers() {
+            return items.stream()
+                    .map(item -> CustomerId.parse(item.customerId()))
+                    .toList();
+        }
+    }
 }

@@ -1,0 +1,238 @@
+package io.customeridentity.privacy.internal.audit;
+
+import io.customeridentity.privacy.AuditEntry;
+import io.customeridentity.privacy.AuditUnavailable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reads' audit entries between their request and the database: a bounded queue in memory, drained by one thread
+ * that writes whatever has gathered in one multi-row insert (at most {@code batch-size}), at once, so a request
+ * makes no database round trip for its audit. A full queue makes a read wait up to {@code max-wait} and then refuses
+ * it ({@link AuditUnavailable}); a failed insert is retried (100 ms, doubling to 5 s) with its batch kept, so while the
+ * database is away the queue fills and reads are refused rather than answered unaudited. Stops after the web server
+ * (a lower phase), when no request can add to it any more, and then writes everything it still holds.
+ */
+@Component
+class ReadAuditQueue implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadAuditQueue.class);
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    /** How long the stopping application waits for the last batches: as long as for in-flight requests. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+
+    private final AuditTables tables;
+    private final ArrayBlockingQueue<AuditEntry> queue;
+    private final int batchSize;
+    private final long maxWaitNanos;
+    private final boolean enabled;
+    /** Entries queued but not yet committed (the batch being written included). */
+    private final AtomicLong pending = new AtomicLong();
+
+    private final DistributionSummary batchSizes;
+    private final Counter refused;
+    private final Counter lostRateLimited;
+    private final Counter lostAtShutdown;
+
+    private volatile boolean running;
+    private volatile boolean paused;
+    private Thread drainer;
+
+    ReadAuditQueue(AuditTables tables, AuditProperties properties, MeterRegistry meters) {
+        this.tables = tables;
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.batchSize = properties.batchSize();
+        this.maxWaitNanos = properties.maxWait().toNanos();
+        this.enabled = properties.enabled();
+        Gauge.builder("customer.identity.audit.queue.depth", queue, ArrayBlockingQueue::size)
+                .description("Read audit entries waiting in memory to be written")
+                .register(meters);
+        Gauge.builder("customer.identity.audit.queue.capacity", queue, q -> q.size() + q.remainingCapacity())
+                .description("How many read audit entries the queue holds at most")
+                .register(meters);
+        this.batchSizes = DistributionSummary.builder("customer.identity.audit.batch.size")
+                .description("Read audit entries written by one insert")
+                .baseUnit("entries")
+                .register(meters);
+        this.refused = Counter.builder("customer.identity.audit.refused")
+                .description("Reads refused with 503 audit-unavailable because the queue stayed full")
+                .register(meters);
+        this.lostRateLimited = lost(meters, "rate-limited-queue-full");
+        this.lostAtShutdown = lost(meters, "shutdown-write-failed");
+    }
+
+    private static Counter lost(MeterRegistry meters, String reason) {
+        return Counter.builder("customer.identity.audit.lost")
+                .description("Audit entries that were never written")
+                .tag("reason", reason)
+                .register(meters);
+    }
+
+    /**
+     * Queues the entries of one read, waiting up to {@code max-wait} in all for room.
+     *
+     * @throws AuditUnavailable when they did not fit in time (those that did are written: over-, never under-audited)
+     */
+    void offer(List<AuditEntry> entries) {
+        long deadline = System.nanoTime() + maxWaitNanos;
+        for (AuditEntry entry : entries) {
+            if (!offer(entry, deadline)) {
+                refused.increment();
+                throw AuditUnavailable.queueFull();
+            }
+        }
+    }
+
+    /** Queues the entry of a request that is refused anyway (429): one that finds no room in time is counted lost. */
+    void offerOrCount(AuditEntry entry) {
+        if (!offer(entry, System.nanoTime() + maxWaitNanos)) {
+            lostRateLimited.increment();
+            log.warn("Audit queue full: the audit entry of a rate-limited request is lost");
+        }
+    }
+
+    private boolean offer(AuditEntry entry, long deadline) {
+        pending.incrementAndGet();
+        try {
+            if (queue.offer(entry, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        pending.decrementAndGet();
+        return false;
+    }
+
+    /** Waits (at most {@code timeout}) until every entry queued so far is written; whether they are. */
+    boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pending.get() > 0 && running && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        return pending.get() == 0;
+    }
+
+    int depth() {
+        return queue.size();
+    }
+
+    /** Tests only: the drainer stops taking entries (a stalled database, without one). */
+    void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        paused = false;
+    }
+
+    private void drain() {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        List<AuditEntry> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+            if (batch.isEmpty()) {
+                if (paused && running) {
+                    sleep(10);
+                    continue;
+                }
+                take(batch);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+            }
+            try {
+                tables.append(batch);
+                batchSizes.record(batch.size());
+                pending.addAndGet(-batch.size());
+                batch.clear();
+                backoff = FIRST_BACKOFF_MILLIS;
+            } catch (RuntimeException ex) {
+                if (!running) {
+                    lostAtShutdown.increment(batch.size() + queue.size());
+                    log.error(
+                            "Could not write {} read audit entries while stopping ({}): they are lost",
+                            batch.size() + queue.size(),
+                            ex.getMessage());
+                    return;
+                }
+                log.warn("Could not write read audit entries ({}); retrying in {} ms", ex.getMessage(), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    private void take(List<AuditEntry> batch) {
+        try {
+            AuditEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !enabled) {
+            return;
+        }
+        running = true;
+        drainer = new Thread(this::drain, "audit-writer");
+        drainer.setDaemon(true);
+        drainer.start();
+    }
+
+    /** Writes everything queued before it returns (or {@link #STOP_WAIT} has passed, logged as a loss). */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread stopping = drainer;
+        drainer = null;
+        if (stopping == null) {
+            return;
+        }
+        try {
+            stopping.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopping.isAlive()) {
+            log.error("Stopped waiting for the audit writer: {} read audit entries may be lost", pending.get());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server has stopped (its phases are DEFAULT_PHASE - 1024 and - 2048): no read is in flight. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}
