@@ -3,6 +3,7 @@ package io.customeridentity.privacy.internal.audit;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.privacy.AuditEntry;
 import io.customeridentity.privacy.AuditQuery;
+import io.customeridentity.privacy.AuditTrail;
 import io.customeridentity.privacy.internal.export.AccessAuditSection;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ import tools.jackson.core.JsonGenerator;
 @Component
 class ExportedAccessAudit implements AccessAuditSection {
 
-    static final int PAGE = 500;
+    static final int PAGE = AuditTrail.MAX_PAGE_SIZE;
     /** The reads of the last moments are still in memory: written first, waiting this long at most. */
     private static final Duration FLUSH_WAIT = Duration.ofSeconds(2);
 

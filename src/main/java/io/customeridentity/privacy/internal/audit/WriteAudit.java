@@ -104,9 +104,10 @@ class WriteAudit {
     @EventListener
     void on(InteractionsRecorded recorded) {
         RequestOrigin origin = RequestOrigin.current();
+        Instant now = entries.now(); // when it was recorded: the event's time is when the interaction occurred
         write(recorded.interactions().stream()
-                .map(interaction -> entries.of(
-                        origin, interaction.at(), "interaction.record", interaction.customerId(), 201, List.of()))
+                .map(interaction ->
+                        entries.of(origin, now, "interaction.record", interaction.customerId(), 201, List.of()))
                 .toList());
     }
 
