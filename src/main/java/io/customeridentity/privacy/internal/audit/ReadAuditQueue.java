@@ -130,9 +130,13 @@ class ReadAuditQueue implements SmartLifecycle {
         return queue.size();
     }
 
-    /** Tests only: the drainer stops taking entries (a stalled database, without one). */
+    /**
+     * Tests only: the drainer stops taking entries (a stalled database, without one), once the wait for an entry it
+     * may be in has passed.
+     */
     void pause() {
         paused = true;
+        sleep(250);
     }
 
     void resume() {
