@@ -159,14 +159,18 @@ class AuditTrailIntegrationTests {
                 Map.of("accountNumber", ACCOUNT, "type", "OTHER"),
                 null));
 
-        read("GET", "/api/v1/customers/" + ada, null);
+        JsonNode shown = ok(send("GET", "/api/v1/customers/" + ada, "read-" + ++reads, null, null));
+        assertThat(shown.has("disclosed"))
+                .as("the audit's names are not part of the answer")
+                .isFalse();
         read("GET", "/api/v1/customers/" + ada + "?asOf=" + Instant.now().plusSeconds(1), null);
         read("GET", "/api/v1/customers/" + ada + "/versions", null);
         read("GET", "/api/v1/customers/" + ada + "/versions/1", null);
         read("GET", "/api/v1/customers/" + ada + "/accounts", null);
         read("POST", "/api/v1/accounts/resolve", Map.of("accountNumber", ACCOUNT));
         read("POST", "/api/v1/accounts/resolve", Map.of("accountNumber", "NOBODY" + ACCOUNT));
-        read("POST", "/api/v1/resolve", Map.of("email", email));
+        JsonNode matches = ok(send("POST", "/api/v1/resolve", "read-" + ++reads, Map.of("email", email), null));
+        assertThat(matches.has("returnedCustomers")).isFalse();
         read("POST", "/api/v1/resolve", Map.of("email", personal("nobody-" + UUID.randomUUID() + "@example.org")));
         read("GET", "/api/v1/customers/" + ada + "/duplicates", null);
         read("GET", "/api/v1/customers/" + ada + "/interactions", null);
