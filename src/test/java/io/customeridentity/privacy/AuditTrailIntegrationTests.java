@@ -1,6 +1,7 @@
 package io.customeridentity.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.customeridentity.support.IntegrationTest;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -361,6 +363,23 @@ class AuditTrailIntegrationTests {
         assertThat(row.get("outcome")).isEqualTo(429);
         assertThat(row.get("customer_id")).isNull();
         assertThat(row.get("disclosed")).isEqualTo(List.of());
+    }
+
+    @Test
+    void refusesToRewriteTheAuditTrail() {
+        String ada = register("rewrite");
+        for (String sql : List.of(
+                "UPDATE audit_events SET actor = 'mallory' WHERE customer_id = :id",
+                "DELETE FROM audit_events WHERE customer_id = :id",
+                "TRUNCATE audit_events")) {
+            assertThatThrownBy(() -> jdbc.sql(sql)
+                            .paramSource(new HashMap<>(Map.of("id", ada)))
+                            .update())
+                    .as(sql)
+                    .isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(rows("customer_id = '" + ada + "'")).hasSize(1);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
