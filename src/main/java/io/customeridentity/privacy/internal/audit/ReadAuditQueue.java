@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * The reads' audit entries between their request and the database: a bounded queue in memory, drained by one thread
  * that writes whatever has gathered in one multi-row insert (at most {@code batch-size}), at once, so a request
  * makes no database round trip for its audit. A full queue makes a read wait up to {@code max-wait} and then refuses
- * it ({@link AuditUnavailable}); a failed insert is retried (100 ms, doubling to 5 s) with its batch kept, so while the
- * database is away the queue fills and reads are refused rather than answered unaudited. Stops after the web server
+ * it ({@link AuditUnavailable}); so does a queue whose oldest unwritten entry is older than {@code max-age}. A failed
+ * insert is retried (100 ms, doubling to 5 s) with its batch kept, so while the database is away reads are refused
+ * rather than answered unaudited, and a crash loses at most the queue's capacity and {@code max-age} (plus the
+ * longest an insert can take) of reads. Stops after the web server
  * (a lower phase), when no request can add to it any more, and then writes everything it still holds.
  */
 @Component
@@ -35,9 +37,10 @@ class ReadAuditQueue implements SmartLifecycle {
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final AuditTables tables;
-    private final ArrayBlockingQueue<AuditEntry> queue;
+    private final ArrayBlockingQueue<Queued> queue;
     private final int batchSize;
     private final long maxWaitNanos;
+    private final long maxAgeNanos;
     private final boolean enabled;
     /** Entries queued but not yet committed (the batch being written included). */
     private final AtomicLong pending = new AtomicLong();
@@ -49,6 +52,9 @@ class ReadAuditQueue implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile boolean paused;
+    /** Whether the oldest unwritten entry is older than max-age, as the writer last saw (at least every 100 ms). */
+    private volatile boolean stale;
+
     private Thread drainer;
 
     ReadAuditQueue(AuditTables tables, AuditProperties properties, MeterRegistry meters) {
@@ -56,6 +62,7 @@ class ReadAuditQueue implements SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSize = properties.batchSize();
         this.maxWaitNanos = properties.maxWait().toNanos();
+        this.maxAgeNanos = properties.maxAge().toNanos();
         this.enabled = properties.enabled();
         Gauge.builder("customer.identity.audit.queue.depth", queue, ArrayBlockingQueue::size)
                 .description("Read audit entries waiting in memory to be written")
@@ -82,12 +89,16 @@ class ReadAuditQueue implements SmartLifecycle {
     }
 
     /**
-     * Queues the entries of one read, waiting up to {@code max-wait} in all for room.
+     * Queues the entries of one read, waiting up to {@code max-wait} in all for room (and for a stale queue to move).
      *
      * @throws AuditUnavailable when they did not fit in time (those that did are written: over-, never under-audited)
      */
     void offer(List<AuditEntry> entries) {
         long deadline = System.nanoTime() + maxWaitNanos;
+        if (!fresh(deadline)) {
+            refused.increment();
+            throw AuditUnavailable.queueFull();
+        }
         for (AuditEntry entry : entries) {
             if (!offer(entry, deadline)) {
                 refused.increment();
@@ -98,16 +109,31 @@ class ReadAuditQueue implements SmartLifecycle {
 
     /** Queues the entry of a request that is refused anyway (429): one that finds no room in time is counted lost. */
     void offerOrCount(AuditEntry entry) {
-        if (!offer(entry, System.nanoTime() + maxWaitNanos)) {
+        long deadline = System.nanoTime() + maxWaitNanos;
+        if (!fresh(deadline) || !offer(entry, deadline)) {
             lostRateLimited.increment();
             log.warn("Audit queue full: the audit entry of a rate-limited request is lost");
         }
     }
 
+    /** Waits until the deadline for the queue not to be stale; whether it is not. */
+    private boolean fresh(long deadline) {
+        while (stale) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            sleep(10);
+        }
+        return true;
+    }
+
     private boolean offer(AuditEntry entry, long deadline) {
         pending.incrementAndGet();
         try {
-            if (queue.offer(entry, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (queue.offer(
+                    new Queued(entry, System.nanoTime()),
+                    Math.max(0, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS)) {
                 return true;
             }
         } catch (InterruptedException ex) {
@@ -130,6 +156,9 @@ class ReadAuditQueue implements SmartLifecycle {
         return queue.size();
     }
 
+    /** An entry and when it was queued ({@link System#nanoTime()}). */
+    private record Queued(AuditEntry entry, long queuedAt) {}
+
     /**
      * Tests only: the drainer stops taking entries (a stalled database, without one), once the wait for an entry it
      * may be in has passed.
@@ -145,25 +174,29 @@ class ReadAuditQueue implements SmartLifecycle {
 
     private void drain() {
         long backoff = FIRST_BACKOFF_MILLIS;
-        List<AuditEntry> batch = new ArrayList<>(batchSize);
+        List<Queued> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty() || !batch.isEmpty()) {
             if (batch.isEmpty()) {
                 if (paused && running) {
+                    checkAge(batch);
                     sleep(10);
                     continue;
                 }
                 take(batch);
+                checkAge(batch);
                 if (batch.isEmpty()) {
                     continue;
                 }
             }
             try {
-                tables.append(batch);
+                tables.append(batch.stream().map(Queued::entry).toList());
                 batchSizes.record(batch.size());
                 pending.addAndGet(-batch.size());
                 batch.clear();
+                checkAge(batch);
                 backoff = FIRST_BACKOFF_MILLIS;
             } catch (RuntimeException ex) {
+                checkAge(batch);
                 if (!running) {
                     lostAtShutdown.increment(batch.size() + queue.size());
                     log.error(
@@ -173,15 +206,24 @@ class ReadAuditQueue implements SmartLifecycle {
                     return;
                 }
                 log.warn("Could not write read audit entries ({}); retrying in {} ms", ex.getMessage(), backoff);
-                sleep(backoff);
+                for (long slept = 0; slept < backoff && running; slept += 50) {
+                    sleep(50);
+                    checkAge(batch); // the age keeps being watched while the writer waits
+                }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }
 
-    private void take(List<AuditEntry> batch) {
+    /** Whether the oldest unwritten entry (the batch's first, else the queue's head) is older than max-age. */
+    private void checkAge(List<Queued> batch) {
+        Queued oldest = batch.isEmpty() ? queue.peek() : batch.get(0);
+        stale = oldest != null && System.nanoTime() - oldest.queuedAt() > maxAgeNanos;
+    }
+
+    private void take(List<Queued> batch) {
         try {
-            AuditEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
+            Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
             if (first != null) {
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);

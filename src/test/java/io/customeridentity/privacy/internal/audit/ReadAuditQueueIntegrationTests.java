@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The reads' queue at its limits, each on an instance of its own: a graceful shutdown writes every read it still
- * holds, and a queue that stays full refuses reads with 503 audit-unavailable instead of answering them unaudited.
+ * holds, and a queue that stays full, or whose oldest read waits too long, refuses reads with 503 audit-unavailable
+ * instead of answering them unaudited.
  */
 class ReadAuditQueueIntegrationTests {
 
@@ -78,6 +79,31 @@ class ReadAuditQueueIntegrationTests {
             read(http, id, "full-" + run + "-4").expectStatus().isOk();
             await().atMost(Duration.ofSeconds(10)).until(() -> stored("full-" + run + "-%") == 3);
             assertThat(stored("full-" + run + "-3")).isZero();
+        }
+    }
+
+    @Test
+    void refusesReadsOnceTheOldestUnwrittenReadIsTooOld() throws Exception {
+        try (ConfigurableApplicationContext app =
+                instance("--customer-identity.audit.max-age=300ms", "--customer-identity.audit.max-wait=100ms")) {
+            RestTestClient http = clientOf(app);
+            String id = register(http);
+            ReadAuditQueue queue = app.getBean(ReadAuditQueue.class);
+            queue.pause();
+            read(http, id, "old-" + run + "-1").expectStatus().isOk();
+            Thread.sleep(600);
+
+            read(http, id, "old-" + run + "-2").expectStatus().isEqualTo(503);
+            assertThat(queue.depth()).isEqualTo(1);
+
+            queue.resume();
+            await().atMost(Duration.ofSeconds(10)).until(() -> stored("old-" + run + "-%") == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> read(http, id, "old-" + run + "-3")
+                                    .returnResult()
+                                    .getStatus()
+                                    .value()
+                            == 200);
         }
     }
 
