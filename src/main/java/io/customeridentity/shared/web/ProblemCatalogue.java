@@ -227,7 +227,8 @@ final class ProblemCatalogue {
             new Entry(
                     503,
                     "audit-unavailable",
-                    "the audit trail cannot keep up (its queue stayed full); nothing was answered unaudited",
+                    "the audit trail cannot keep up (its queue stayed full or its oldest read unwritten too long); nothing was"
+                            + " answered unaudited",
                     "The audit trail cannot record this read at the moment; retry after a moment."),
             new Entry(
                     400,
