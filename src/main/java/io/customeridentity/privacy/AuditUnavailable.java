@@ -2,7 +2,10 @@ package io.customeridentity.privacy;
 
 import io.customeridentity.shared.DomainException;
 
-/** A read could not be audited in time (the audit queue stayed full): it is refused rather than answered unaudited. */
+/**
+ * A read could not be audited in time (the audit queue stayed full, or its oldest read unwritten too long): it is
+ * refused rather than answered unaudited.
+ */
 public class AuditUnavailable extends DomainException {
 
     private AuditUnavailable(String message) {

@@ -75,7 +75,7 @@ class ReadAuditQueue implements SmartLifecycle {
                 .baseUnit("entries")
                 .register(meters);
         this.refused = Counter.builder("customer.identity.audit.refused")
-                .description("Reads refused with 503 audit-unavailable because the queue stayed full")
+                .description("Reads refused with 503 audit-unavailable: the queue stayed full or stalled")
                 .register(meters);
         this.lostRateLimited = lost(meters, "rate-limited-queue-full");
         this.lostAtShutdown = lost(meters, "shutdown-write-failed");
@@ -112,7 +112,7 @@ class ReadAuditQueue implements SmartLifecycle {
         long deadline = System.nanoTime() + maxWaitNanos;
         if (!fresh(deadline) || !offer(entry, deadline)) {
             lostRateLimited.increment();
-            log.warn("Audit queue full: the audit entry of a rate-limited request is lost");
+            log.warn("Audit queue full or stalled: the audit entry of a rate-limited request is lost");
         }
     }
 
