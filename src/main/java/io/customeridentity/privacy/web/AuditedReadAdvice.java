@@ -3,6 +3,7 @@ package io.customeridentity.privacy.web;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.privacy.AuditTrail;
+import io.customeridentity.privacy.AuditUnavailable;
 import io.customeridentity.shared.web.AuditedRead;
 import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ReturnsCustomers;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
@@ -54,7 +56,20 @@ class AuditedReadAdvice implements ResponseBodyAdvice<Object> {
         if (body == null) {
             return null;
         }
-        String action = returnType.getMethodAnnotation(AuditedRead.class).value();
+        try {
+            record(body, returnType.getMethodAnnotation(AuditedRead.class).value(), request, response);
+        } catch (AuditUnavailable ex) {
+            // The answer becomes a 503 problem: it must not carry the validators of the data it does not show.
+            response.getHeaders().remove(HttpHeaders.ETAG);
+            if (response instanceof ServletServerHttpResponse servlet) {
+                servlet.getServletResponse().setHeader(HttpHeaders.ETAG, null);
+            }
+            throw ex;
+        }
+        return body;
+    }
+
+    private void record(Object body, String action, ServerHttpRequest request, ServerHttpResponse response) {
         int status = response instanceof ServletServerHttpResponse servlet
                 ? servlet.getServletResponse().getStatus()
                 : 200;
@@ -70,7 +85,6 @@ class AuditedReadAdvice implements ResponseBodyAdvice<Object> {
             CustomerId customer = pathCustomer(request);
             audit.recordRead(action, customer == null ? List.of() : List.of(customer), status, disclosed);
         }
-        return body;
     }
 
     /** The {@code {id}} of the path, which the handler has already read (leniently) as a customer ID. */

@@ -66,6 +66,8 @@ class ReadAuditQueueIntegrationTests {
                     .expectHeader()
                     .exists("Retry-After")
                     .expectHeader()
+                    .doesNotExist("ETag")
+                    .expectHeader()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody(JsonNode.class)
                     .returnResult()
