@@ -105,6 +105,8 @@ mkdir "$work/tmp"
 # Rate limits on, as in production, with budgets the load never reaches: the figures are the service's, not its limits'
 # (section 6 measures what the limits cost by turning them off).
 rate_limits=true
+# The audit trail on, as in production (section 7 measures what it costs by turning it off).
+audit=true
 rate_limit_budgets=(CUSTOMER_IDENTITY_RATE_LIMITS_GENERAL_RATE=1000000000 CUSTOMER_IDENTITY_RATE_LIMITS_GENERAL_BURST=1000000000
                     CUSTOMER_IDENTITY_RATE_LIMITS_LOOKUP_RATE=1000000000 CUSTOMER_IDENTITY_RATE_LIMITS_LOOKUP_BURST=1000000000)
 app_command() {
@@ -114,6 +116,7 @@ app_command() {
                       CUSTOMER_IDENTITY_SECURITY_JWT_HMAC_SECRET="$secret"
                       CUSTOMER_IDENTITY_CRYPTO_MASTER_KEY="$master_key"
                       CUSTOMER_IDENTITY_RATE_LIMITS_ENABLED="$rate_limits" "${rate_limit_budgets[@]}"
+                      CUSTOMER_IDENTITY_AUDIT_ENABLED="$audit"
                       SERVER_PORT="$port" "$java" -Djava.io.tmpdir="$work/tmp" "$@" -jar "$app_jar") ;;
         minimal) cmd=(env SERVER_PORT="$port" "$java" -Djava.io.tmpdir="$work/tmp" "$@" -jar "$minimal_jar") ;;
     esac
@@ -345,6 +348,22 @@ for i in $(seq 1 "$repeats"); do
     done
 done
 rate_limits=true
+echo "==> 7. customer GET and create with the audit trail on against off, $repeats times, a fresh instance each"
+for i in $(seq 1 "$repeats"); do
+    order=(on off); (( i % 2 == 0 )) && order=(off on)   # alternate which goes first, so that drift hits both
+    for state in "${order[@]}"; do
+        if [ "$state" = on ]; then audit=true; else audit=false; fi
+        start_app service
+        duration=$warmup
+        run_wrk "warmup.customerGetAudit${state^}" "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt"
+        run_wrk "warmup.customerCreateAudit${state^}" "$i" "$connections" -s bench/wrk/create-customer.lua "$url"
+        duration=$duration_measured
+        run_wrk "customerGetAudit${state^}" "$i" "$connections" -s bench/wrk/random-id.lua "$url" -- "$work/ids.txt"
+        run_wrk "customerCreateAudit${state^}" "$i" "$connections" -s bench/wrk/create-customer.lua "$url"
+        stop_app
+    done
+done
+audit=true
 
 results record run 1 javaVersion="$java_version" javaVendor="$java_vendor" javaFeature="$java_feature" \
     cacheKind="$cache_kind" cacheName="$cache_name" cacheTraining="${cache_training[*]}" cacheUse="${cache_use[*]}" \

@@ -33,6 +33,7 @@ const SCOPES = [
   "accounts:write",
   "privacy:erase",
   "privacy:export",
+  "audit:read",
 ];
 
 /** The example Swagger UI shows for one documented response of an expanded operation. */

@@ -14,7 +14,9 @@ public abstract class DomainException extends RuntimeException {
         PRECONDITION_REQUIRED,
         PRECONDITION_FAILED,
         BROKEN_RULE,
-        GONE
+        GONE,
+        /** A capacity of the service is exhausted for the moment: the caller may retry (503 with Retry-After). */
+        UNAVAILABLE
     }
 
     private final String code;

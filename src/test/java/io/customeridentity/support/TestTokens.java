@@ -35,7 +35,7 @@ public final class TestTokens {
     /** Every scope of the API, {@code customers:pii} included: answers are not masked. */
     public static final String ALL_SCOPES =
             "customers:read customers:write customers:pii interactions:read interactions:write accounts:read"
-                    + " accounts:write events:read privacy:erase privacy:export";
+                    + " accounts:write events:read privacy:erase privacy:export audit:read";
 
     /** Every scope of the API but {@code customers:pii}: the customer answers are masked. */
     public static final String ALL_BUT_PII = ALL_SCOPES.replace(" customers:pii", "");

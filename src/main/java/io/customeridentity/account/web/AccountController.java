@@ -6,6 +6,8 @@ import io.customeridentity.account.AccountType;
 import io.customeridentity.account.Linked;
 import io.customeridentity.account.NewAccountLink;
 import io.customeridentity.identifier.CustomerId;
+import io.customeridentity.shared.web.AuditedRead;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -66,6 +69,7 @@ class AccountController {
             summary = "List a customer's linked accounts (masked)",
             description = "Requires scope accounts:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("account.list")
     AccountLinks list(
             @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @Parameter(description = "Also show unlinked accounts.") @RequestParam(defaultValue = "false")
@@ -157,5 +161,19 @@ class AccountController {
     /** A customer's links. */
     record AccountLinks(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<AccountLinkResponse> items) {}
+            List<AccountLinkResponse> items) implements DisclosesPersonalData {
+
+        /** The masked number with its last four digits, and the customer's own label when a link has one. */
+        @Override
+        public List<String> disclosed() {
+            List<String> fields = new ArrayList<>();
+            if (!items.isEmpty()) {
+                fields.add("account.masked");
+            }
+            if (items.stream().anyMatch(item -> item.label() != null)) {
+                fields.add("account.label");
+            }
+            return fields;
+        }
+    }
 }

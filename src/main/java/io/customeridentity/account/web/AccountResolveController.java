@@ -3,8 +3,11 @@ package io.customeridentity.account.web;
 import io.customeridentity.account.AccountManagement;
 import io.customeridentity.account.AccountMatch;
 import io.customeridentity.account.AccountType;
+import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.ratelimit.LookupMiss;
+import io.customeridentity.shared.web.AuditedRead;
 import io.customeridentity.shared.web.ProblemResponses;
+import io.customeridentity.shared.web.ReturnsCustomers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +37,7 @@ class AccountResolveController {
                     + " An empty list when nobody has it linked. Spends the caller's look-up budget, more when"
                     + " nobody has it linked (429 when it is spent). Requires scope accounts:read.")
     @ProblemResponses({400, 415, 422})
+    @AuditedRead("account.resolve")
     Matches resolve(@RequestBody ResolveRequest request) {
         List<Match> matches = accounts.resolve(request.accountNumber(), request.type()).stream()
                 .map(Match::of)
@@ -104,5 +108,14 @@ class AccountResolveController {
     @Schema(name = "AccountMatches")
     record Matches(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<Match> matches) {}
+            List<Match> matches) implements ReturnsCustomers {
+
+        @Override
+        public List<CustomerId> returnedCustomers() {
+            return matches.stream()
+                    .map(match -> CustomerId.parse(match.customerId()))
+                    .distinct()
+                    .toList();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.VersionConflict;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.security.PersonalDataMask;
+import io.customeridentity.shared.web.AuditedRead;
 import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -113,6 +114,7 @@ class CustomerController {
                             schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the version shown.")
     @ProblemResponses({400, 404})
+    @AuditedRead("customer.read")
     @Parameter(
             in = ParameterIn.HEADER,
             name = "If-None-Match",

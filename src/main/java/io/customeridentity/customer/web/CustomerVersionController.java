@@ -7,6 +7,7 @@ import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.Cursors;
 import io.customeridentity.shared.InvalidInputException;
 import io.customeridentity.shared.security.PersonalDataMask;
+import io.customeridentity.shared.web.AuditedRead;
 import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
@@ -47,6 +48,7 @@ class CustomerVersionController {
                     + "personal data: without scope customers:pii they are absent (masked: true). Requires scope "
                     + "customers:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("customer.versions.list")
     VersionPage list(
             @Parameter(example = "AC-1234-5678-900") @PathVariable("id") CustomerId customerId,
             @Parameter(description = "nextCursor of the previous page.") @RequestParam(required = false) String cursor,
@@ -89,6 +91,7 @@ class CustomerVersionController {
                             description = "The version shown, quoted.",
                             schema = @Schema(type = "string")))
     @ProblemResponses({400, 404})
+    @AuditedRead("customer.version.read")
     ResponseEntity<CustomerResponse> get(
             @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @Parameter(example = "1") @PathVariable int version,

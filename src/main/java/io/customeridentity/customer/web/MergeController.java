@@ -5,6 +5,8 @@ import io.customeridentity.customer.CustomerMerges;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.identifier.CustomerIdScheme;
 import io.customeridentity.shared.InvalidInputException;
+import io.customeridentity.shared.web.AuditedRead;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ETags;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -95,6 +97,7 @@ class MergeController {
             description = "As survivor or as merged customer, oldest first, with reversals. Requires scope "
                     + "customers:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("merge.list")
     MergeList list(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
         return new MergeList(merges.mergesOf(id).stream().map(MergeResponse::of).toList());
     }
@@ -168,5 +171,12 @@ class MergeController {
     /** Merges, oldest first. */
     record MergeList(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<MergeResponse> items) {}
+            List<MergeResponse> items) implements DisclosesPersonalData {
+
+        /** Merge and reversal reasons are personal (erased with the person). */
+        @Override
+        public List<String> disclosed() {
+            return items.stream().anyMatch(item -> item.reason() != null) ? List.of("merge.reason") : List.of();
+        }
+    }
 }

@@ -11,6 +11,8 @@ import io.customeridentity.interaction.TimelineQuery;
 import io.customeridentity.shared.Cursors;
 import io.customeridentity.shared.InvalidInputException;
 import io.customeridentity.shared.StorableInput;
+import io.customeridentity.shared.web.AuditedRead;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -75,6 +78,7 @@ class InteractionController {
                     + "costs what the first does, and paging is stable while new interactions arrive. Requires "
                     + "scope interactions:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("interaction.timeline")
     TimelinePage list(
             @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @RequestParam(required = false) InteractionType type,
@@ -122,5 +126,31 @@ class InteractionController {
             List<InteractionResponse> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page.")
-            String nextCursor) {}
+            String nextCursor)
+            implements DisclosesPersonalData {
+
+        /** The free text and attributes (encrypted, erased with the person), and the amounts and ratings shown. */
+        @Override
+        public List<String> disclosed() {
+            List<String> fields = new ArrayList<>();
+            if (items.stream().anyMatch(item -> item.subject() != null)) {
+                fields.add("interaction.subject");
+            }
+            if (items.stream().anyMatch(item -> item.note() != null)) {
+                fields.add("interaction.note");
+            }
+            if (items.stream()
+                    .anyMatch(item ->
+                            item.attributes() != null && !item.attributes().isEmpty())) {
+                fields.add("interaction.attributes");
+            }
+            if (items.stream().anyMatch(item -> item.amount() != null)) {
+                fields.add("interaction.amount");
+            }
+            if (items.stream().anyMatch(item -> item.rating() != null)) {
+                fields.add("interaction.rating");
+            }
+            return fields;
+        }
+    }
 }

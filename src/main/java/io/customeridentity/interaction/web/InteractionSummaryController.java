@@ -4,6 +4,8 @@ import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.interaction.InteractionManagement;
 import io.customeridentity.interaction.InteractionSummary;
 import io.customeridentity.interaction.InteractionType;
+import io.customeridentity.shared.web.AuditedRead;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,6 +38,7 @@ class InteractionSummaryController {
                     + "exact), average rating and open complaints (complaints after the latest support contact). "
                     + "Requires scope interactions:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("interaction.summary")
     SummaryResponse summary(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
         return SummaryResponse.of(interactions.summary(id));
     }
@@ -65,7 +68,14 @@ class InteractionSummaryController {
             long ratingCount,
 
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            long openComplaints) {
+            long openComplaints)
+            implements DisclosesPersonalData {
+
+        /** Aggregates of the person's behaviour (spend, ratings, complaints): no field, but about the person. */
+        @Override
+        public List<String> disclosed() {
+            return List.of("interaction.summary");
+        }
 
         static SummaryResponse of(InteractionSummary summary) {
             return new SummaryResponse(

@@ -38,8 +38,9 @@ class SubjectExportController {
             summary = "Export everything held about a person (subject access, portability)",
             description = "One JSON document, streamed: every profile version of the person's merge group with"
                     + " author, time and reason; the consent history; every interaction with its free text; account"
-                    + " links (masked numbers, types, labels, times); external references; merges. For an erased"
-                    + " person, the tombstone only. Requires scope privacy:export.")
+                    + " links (masked numbers, types, labels, times); external references; merges; and the audit of"
+                    + " who accessed and changed the data (accessAudit). For an erased person, the tombstone only."
+                    + " Requires scope privacy:export.")
     @ApiResponse(
             responseCode = "200",
             description = "The export (format customer-identity/subject-export/v1).",

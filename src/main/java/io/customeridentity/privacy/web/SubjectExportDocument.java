@@ -58,7 +58,12 @@ record SubjectExportDocument(
         List<ExportExternalRef> externalRefs,
 
         @Schema(description = "Merges any customer of the group took part in.")
-        List<ExportMerge> merges) {
+        List<ExportMerge> merges,
+
+        @Schema(
+                description = "Who accessed and changed the person's data (GDPR Art. 15(1)(c), the recipients): every"
+                        + " audit entry of the group, newest first.")
+        List<ExportAccess> accessAudit) {
 
     @Schema(name = "SubjectExportVersion")
     record ExportVersion(
@@ -207,4 +212,32 @@ record SubjectExportDocument(
 
             String reason,
             Instant reversedAt) {}
+
+    @Schema(name = "SubjectExportAccess")
+    record ExportAccess(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            UUID id,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant at,
+
+            @Schema(description = "The caller: a token subject; absent for work outside a request.")
+            String actor,
+
+            @Schema(description = "The caller's client (a token's azp or client_id), when it named one.")
+            String client,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "customer.read")
+            String action,
+
+            @Schema(description = "The customer of the group it concerned.")
+            String customerId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The HTTP status answered.")
+            int outcome,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The names of the personal fields the answer showed.")
+            List<String> disclosed) {}
 }

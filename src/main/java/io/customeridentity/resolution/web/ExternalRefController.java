@@ -4,6 +4,8 @@ import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.resolution.ExternalRef;
 import io.customeridentity.resolution.ExternalRefLinked;
 import io.customeridentity.resolution.ResolutionManagement;
+import io.customeridentity.shared.web.AuditedRead;
+import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -62,6 +64,7 @@ class ExternalRefController {
             summary = "List the customer's external IDs",
             description = "Includes those of customers merged into it. Requires scope customers:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("external_ref.list")
     ExternalRefs list(
             @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
             @RequestParam(defaultValue = "false") boolean includeEnded) {
@@ -130,5 +133,12 @@ class ExternalRefController {
     /** Mappings. */
     record ExternalRefs(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<ExternalRefResponse> items) {}
+            List<ExternalRefResponse> items) implements DisclosesPersonalData {
+
+        /** Other systems' IDs for the person are personal (erased with the person). */
+        @Override
+        public List<String> disclosed() {
+            return items.isEmpty() ? List.of() : List.of("externalRef.externalId");
+        }
+    }
 }

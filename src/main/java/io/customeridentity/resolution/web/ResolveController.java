@@ -7,8 +7,10 @@ import io.customeridentity.resolution.Match;
 import io.customeridentity.resolution.ResolutionManagement;
 import io.customeridentity.resolution.ResolveQuery;
 import io.customeridentity.shared.ratelimit.LookupMiss;
+import io.customeridentity.shared.web.AuditedRead;
 import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.customeridentity.shared.web.ProblemResponses;
+import io.customeridentity.shared.web.ReturnsCustomers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,6 +46,7 @@ class ResolveController {
                     + "no personal data, only IDs and how they matched: it is the same with or without scope "
                     + "customers:pii and reveals nothing the request did not send. Requires scope customers:read.")
     @ProblemResponses({400, 415})
+    @AuditedRead("customer.resolve")
     Matches resolve(@RequestBody ResolveRequest request) {
         ResolveRequest.Ref ref = request.externalRef();
         List<MatchResponse> matches = resolution
@@ -72,6 +75,7 @@ class ResolveController {
                     + "personal data (IDs, score and the names of the reasons): it is the same with or without scope "
                     + "customers:pii. Requires scope customers:read.")
     @ProblemResponses({400, 404})
+    @AuditedRead("customer.duplicates")
     Duplicates duplicates(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
         return new Duplicates(
                 resolution.duplicates(id).stream().map(DuplicateResponse::of).toList());
@@ -132,11 +136,19 @@ class ResolveController {
     }
 
     /** The matches: IDs and how they matched, no personal data. */
-    record Matches(List<MatchResponse> matches) implements DisclosesPersonalData {
+    record Matches(List<MatchResponse> matches) implements DisclosesPersonalData, ReturnsCustomers {
 
         @Override
         public List<String> disclosed() {
             return List.of();
+        }
+
+        @Override
+        public List<CustomerId> returnedCustomers() {
+            return matches.stream()
+                    .map(match -> CustomerId.parse(match.customerId()))
+                    .distinct()
+                    .toList();
         }
     }
 
@@ -166,11 +178,18 @@ class ResolveController {
     /** Likely duplicates, best first: IDs, scores and reasons, no personal data. */
     record Duplicates(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<DuplicateResponse> items) implements DisclosesPersonalData {
+            List<DuplicateResponse> items) implements DisclosesPersonalData, ReturnsCustomers {
 
         @Override
         public List<String> disclosed() {
             return List.of();
+        }
+
+        @Override
+        public List<CustomerId> returnedCustomers() {
+            return items.stream()
+                    .map(item -> CustomerId.parse(item.customerId()))
+                    .toList();
         }
     }
 }

@@ -25,6 +25,7 @@ public final class OperationScopes {
     public static final String EVENTS_READ = "events:read";
     public static final String PRIVACY_ERASE = "privacy:erase";
     public static final String PRIVACY_EXPORT = "privacy:export";
+    public static final String AUDIT_READ = "audit:read";
     public static final String ACTUATOR_READ = "actuator:read";
 
     /**
@@ -71,7 +72,9 @@ public final class OperationScopes {
             new Rule(GET, "/api/v1/customers/{id}/duplicates", CUSTOMERS_READ),
             new Rule(GET, "/api/v1/events", EVENTS_READ),
             new Rule(POST, "/api/v1/customers/{id}/erasure", PRIVACY_ERASE),
-            new Rule(GET, "/api/v1/customers/{id}/export", PRIVACY_EXPORT));
+            new Rule(GET, "/api/v1/customers/{id}/export", PRIVACY_EXPORT),
+            new Rule(GET, "/api/v1/customers/{id}/audit", AUDIT_READ),
+            new Rule(GET, "/api/v1/audit", AUDIT_READ));
 
     private OperationScopes() {}
 

@@ -225,6 +225,12 @@ final class ProblemCatalogue {
                     "The database is unavailable or overloaded; retry after a moment (with the same Idempotency-Key"
                             + " for a registration)."),
             new Entry(
+                    503,
+                    "audit-unavailable",
+                    "the audit trail cannot keep up (its queue stayed full or its oldest read unwritten too long); nothing was"
+                            + " answered unaudited",
+                    "The audit trail cannot record this read at the moment; retry after a moment."),
+            new Entry(
                     400,
                     "http-version-not-supported",
                     "an HTTP version other than 1.0 and 1.1",

@@ -65,8 +65,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> handleDomain(DomainException ex) {
-        ProblemDetail problem = Problems.of(statusOf(ex.kind()), ex.code(), ex.getMessage());
+        HttpStatus status = statusOf(ex.kind());
+        ProblemDetail problem = Problems.of(status, ex.code(), ex.getMessage());
         ex.properties().forEach(problem::setProperty);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            return ResponseEntity.status(status)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(problem);
+        }
         return problem(problem);
     }
 
@@ -199,6 +205,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
             case BROKEN_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case GONE -> HttpStatus.GONE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 }

@@ -56,7 +56,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     }
 
     /** The id of the request being handled on this thread, if any. */
-    static String currentRequestId() {
+    public static String currentRequestId() {
         return MDC.get(MDC_KEY);
     }
 }

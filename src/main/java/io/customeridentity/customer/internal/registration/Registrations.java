@@ -14,6 +14,7 @@ import io.customeridentity.customer.internal.versions.CustomerVersionStore;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.shared.Batcher;
 import io.customeridentity.shared.FencedWrites;
+import io.customeridentity.shared.security.RequestOrigin;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class Registrations {
     private final ContactIndex contactIndex;
     private final CustomerTables tables;
     private final FencedWrites fenced;
-    private final Batcher<NewCustomerRows> groups;
+    private final Batcher<Registration> groups;
     private final DistributionSummary groupSizes;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate sharedTransactions;
@@ -90,26 +91,34 @@ class Registrations {
                 actor,
                 now,
                 contactIndex.entriesOf(profile));
+        Registration registration = new Registration(row, RequestOrigin.current());
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            write(List.of(row));
+            write(List.of(registration));
         } else {
-            groups.submit(row);
+            groups.submit(registration);
         }
     }
 
-    private void writeShared(List<NewCustomerRows> rows) {
+    private void writeShared(List<Registration> registrations) {
         fenced.run(
-                () -> sharedTransactions.executeWithoutResult(transaction -> write(rows)),
-                () -> tables.allStored(
-                        rows.stream().map(NewCustomerRows::customerId).toList()));
+                () -> sharedTransactions.executeWithoutResult(transaction -> write(registrations)),
+                () -> tables.allStored(registrations.stream()
+                        .map(registration -> registration.row().customerId())
+                        .toList()));
     }
 
     /** In a transaction: the rows and their outbox events commit together. */
-    private void write(List<NewCustomerRows> rows) {
+    private void write(List<Registration> registrations) {
+        List<NewCustomerRows> rows =
+                registrations.stream().map(Registration::row).toList();
         groupSizes.record(rows.size());
         tables.insert(rows, codec.kekId());
         events.publishEvent(new CustomersRegistered(
                 rows.stream().map(row -> CustomerId.parse(row.customerId())).toList(),
+                registrations.stream().map(Registration::origin).toList(),
                 rows.get(0).now()));
     }
+
+    /** A customer's rows, and the request that registers it (the shared statement may run on another's thread). */
+    private record Registration(NewCustomerRows row, RequestOrigin origin) {}
 }
