@@ -7,6 +7,7 @@ import io.customeridentity.customer.CustomerProfile.Preferences;
 import io.customeridentity.customer.CustomerStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** A customer as the API shows it: identity plus one version of the profile. */
@@ -49,6 +50,7 @@ record CustomerResponse(
 
         @Schema(example = "Ada") String givenName,
         @Schema(example = "Lovelace") String familyName,
+        @Schema(example = "1990-12-10") LocalDate birthDate,
         @Schema(example = "ada@example.org") String email,
         @Schema(example = "+442079460958") String phone,
         Address address,
@@ -80,6 +82,7 @@ record CustomerResponse(
                 customer.updatedAt(),
                 profile.givenName(),
                 profile.familyName(),
+                profile.birthDate(),
                 profile.email(),
                 profile.phone(),
                 profile.address(),

@@ -3,8 +3,8 @@ package io.customeridentity.shared.ratelimit;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * What a request costs of the look-up budget, the one for requests that can enumerate people: a resolve and the
- * duplicates list always take a token; a read of a customer (or of anything under it) needs a token left and takes
+ * What a request costs of the look-up budget, the one for requests that can enumerate people: a resolve, the
+ * duplicates list and a match of a profile always take a token; a read of a customer (or of anything under it) needs a token left and takes
  * it when it answers 404; anything else costs no look-up.
  */
 enum Lookup {
@@ -19,7 +19,11 @@ enum Lookup {
         String method = request.getMethod();
         String path = request.getRequestURI();
         if (method.equals("POST")) {
-            return path.equals("/api/v1/resolve") || path.equals("/api/v1/accounts/resolve") ? ALWAYS : NONE;
+            return path.equals("/api/v1/resolve")
+                            || path.equals("/api/v1/accounts/resolve")
+                            || path.equals("/api/v1/customers/matches")
+                    ? ALWAYS
+                    : NONE;
         }
         if ((method.equals("GET") || method.equals("HEAD")) && path.startsWith(CUSTOMERS)) {
             return isDuplicates(path) ? ALWAYS : ON_NOT_FOUND;
