@@ -15,6 +15,8 @@ import java.util.Set;
 /** Scores a candidate against a profile: the Fellegi-Sunter match weight of their comparison levels, as a score. */
 final class MatchScoring {
 
+    private static final String ADDRESS = "address.";
+
     private final MatchWeights weights;
 
     MatchScoring(MatchWeights weights) {
@@ -30,14 +32,21 @@ final class MatchScoring {
         record Weighed(MatchReason reason, double weight) {}
         List<Weighed> weighed = new ArrayList<>();
         double total = weights.prior();
+        double address = 0;
         for (Compared compared : FieldComparisons.compare(profile, other)) {
             if (compared.level() != Level.MISSING) {
                 double weight = weights.of(compared);
-                total += weight;
+                if (compared.field().startsWith(ADDRESS)) {
+                    address += weight;
+                } else {
+                    total += weight;
+                }
                 weighed.add(new Weighed(
                         new MatchReason(compared.field(), compared.level().key()), weight));
             }
         }
+        // The parts of one address are not independent evidence: a household shares them all.
+        total += Math.min(address, weights.addressCap());
         for (String field : evidence) {
             double weight = weights.of(field, Level.EXACT);
             total += weight;

@@ -51,6 +51,11 @@ final class MatchWeights {
         return prior;
     }
 
+    /** The most that the parts of an address add up to ({@code address.cap}; unlimited when not given). */
+    double addressCap() {
+        return weights.getOrDefault("address.cap", Double.MAX_VALUE);
+    }
+
     /** The weight of a field at a level; 0 for a missing value or a level without a weight. */
     double of(String field, Level level) {
         return level == Level.MISSING ? 0 : weights.getOrDefault(field + "." + level.key(), 0.0);
