@@ -22,8 +22,8 @@ record MatchFeatures(
         String email,
         String phone) {
 
-    /** A leading house number ("12", "12a", "12-14") and the rest of the line. */
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d+[a-z]?(?: ?- ?\\d+[a-z]?)?)\\b ?(.*)$");
+    /** A leading house number ("12", "12a", "12-14", folded to "12 14") and the rest of the line. */
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d+[a-z]?(?: \\d+[a-z]?)?)\\b ?(.*)$");
 
     static MatchFeatures of(CustomerProfile profile) {
         CustomerProfile.Address address = profile.address();
@@ -33,7 +33,7 @@ record MatchFeatures(
         if (line1 != null) {
             Matcher numbered = NUMBERED.matcher(line1);
             if (numbered.matches()) {
-                number = numbered.group(1).replace(" ", "");
+                number = numbered.group(1).replace(' ', '-');
                 street = numbered.group(2).isEmpty() ? null : numbered.group(2);
             }
         }

@@ -48,7 +48,7 @@ public class MatchKeys {
         String family = MatchText.phonetic(features.familyName());
         String born = birthDay(features.birthDate());
         String postcode = features.postalCode();
-        String street = MatchText.phonetic(features.street());
+        String street = MatchText.streetPhonetic(features.street());
         Set<String> plain = new LinkedHashSet<>();
         // The two names in either order: a given and family name swapped still meet.
         if (given != null && family != null) {

@@ -71,6 +71,19 @@ final class MatchText {
         return code == null || code.isEmpty() ? null : code;
     }
 
+    /**
+     * The Double Metaphone code of a folded street's first word: the name, before the type that is often abbreviated
+     * or left out ("ocean st", "ocean street"); null when it has none.
+     */
+    static String streetPhonetic(String folded) {
+        List<String> tokens = tokens(folded);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        String code = PHONETIC.doubleMetaphone(tokens.get(0));
+        return code == null || code.isEmpty() ? null : code;
+    }
+
     private static DoubleMetaphone phonetic() {
         DoubleMetaphone metaphone = new DoubleMetaphone();
         metaphone.setMaxCodeLen(6);
