@@ -17,7 +17,7 @@ final class CachedCustomerSize {
     private static final int CACHE_NODES = 48 + 32;
 
     private static final int DETAILS = 40;
-    private static final int PROFILE = 40;
+    private static final int PROFILE = 48;
     /** A LocalDate: header and three fields. */
     private static final int LOCAL_DATE = 24;
 
