@@ -26,7 +26,8 @@ public class MatchKeys {
 
     private final BlindIndex keys;
 
-    MatchKeys(MasterKey masterKey) {
+    /** Public for the benchmark's seeder, which writes rows as the service would. */
+    public MatchKeys(MasterKey masterKey) {
         this.keys = new BlindIndex(masterKey, "match-keys");
     }
 
