@@ -23,7 +23,7 @@ public interface ResolutionManagement {
     /**
      * Likely duplicates of the customer, best first, scored at or above {@code minScore} (null: the configured
      * default): customers with a similar profile or the same e-mail or phone, and those sharing a linked account
-     * number or an external ID, which weighs in.
+     * number or an external ID, which weighs in. A merged customer's are those of its survivor.
      */
     List<Duplicate> duplicates(CustomerId customerId, BigDecimal minScore);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.customeridentity.support.CustomerApi;
 import io.customeridentity.support.IntegrationTest;
+import io.customeridentity.support.ResolutionApi;
 import io.customeridentity.support.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -107,6 +108,21 @@ class DuplicatesIntegrationTests {
         JsonNode likely = duplicates(original, null).path("items");
         assertThat(ids(likely)).as("at the default min-score").contains(copy).doesNotContain(sibling);
         assertThat(ids(duplicates(original, "1").path("items"))).isEmpty();
+    }
+
+    @Test
+    void leavesOutCustomersMergedAlready() {
+        Map<String, Object> person = aPerson();
+        String original = register(person);
+        String copy = register(copy(person));
+        assertThat(ids(duplicates(original, null).path("items"))).contains(copy);
+
+        new ResolutionApi(client).merged(original, copy);
+
+        assertThat(ids(duplicates(original, null).path("items"))).doesNotContain(copy);
+        assertThat(ids(duplicates(copy, null).path("items")))
+                .as("a merged customer's are its survivor's")
+                .doesNotContain(copy, original);
     }
 
     @Test

@@ -149,23 +149,18 @@ class DefaultResolutionManagement implements ResolutionManagement {
     @Override
     @Transactional(readOnly = true)
     public List<Duplicate> duplicates(CustomerId customerId, BigDecimal minScore) {
-        Resolved self = resolved(customerId);
+        // A merged customer's duplicates are its survivor's: the survivor stands for the person now.
+        CustomerId self = resolved(customerId).customerId();
         Map<CustomerId, Set<String>> evidence = new HashMap<>();
-        accounts.customersSharingAccounts(customerId)
+        accounts.customersSharingAccounts(self)
                 .forEach(id ->
                         evidence.computeIfAbsent(id, key -> new TreeSet<>()).add("accountNumber"));
-        refs.customersSharingRefs(customerId.value()).stream()
+        refs.customersSharingRefs(self.value()).stream()
                 .map(CustomerId::parse)
                 .forEach(id ->
                         evidence.computeIfAbsent(id, key -> new TreeSet<>()).add("externalRef"));
-        return matching.duplicatesOf(customerId, evidence, minScore).stream()
-                .filter(match -> {
-                    Optional<Resolved> candidate = merges.survivorOf(match.customerId());
-                    // Not merged already: into this customer, nor into anyone else (then its survivor is the one).
-                    return candidate.isPresent()
-                            && !candidate.get().customerId().equals(self.customerId())
-                            && candidate.get().customerId().equals(match.customerId());
-                })
+        // Only ACTIVE candidates are scored: none is merged already, into this customer or anyone else.
+        return matching.duplicatesOf(self, evidence, minScore).stream()
                 .map(Duplicate::of)
                 .toList();
     }
