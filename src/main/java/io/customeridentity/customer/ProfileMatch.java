@@ -1,6 +1,7 @@
 package io.customeridentity.customer;
 
 import io.customeridentity.identifier.CustomerId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,5 +16,17 @@ public record ProfileMatch(CustomerId customerId, BigDecimal score, List<MatchRe
     }
 
     /** One field compared and how alike it was: {@code exact}, {@code close} or {@code different}. */
-    public record MatchReason(String field, String level) {}
+    public record MatchReason(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "A profile field (address parts as address.line1, ...), or accountNumber or"
+                            + " externalRef.",
+                    example = "familyName")
+            String field,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"exact", "close", "different"},
+                    example = "close")
+            String level) {}
 }
