@@ -183,6 +183,28 @@ public class CustomerTables {
     }
 
     /**
+     * Adds match keys computed from the given version, only while it is still the customer's current one and the
+     * customer is active: the customer's row is share-locked in the same statement, so a concurrent change either
+     * waits for it (and then replaces these keys) or has committed first (and this adds nothing).
+     */
+    public boolean addMatchKeysIfCurrent(String customerId, int version, List<byte[]> keys) {
+        return jdbc.sql("""
+                                WITH current AS (
+                                    SELECT id FROM customers
+                                    WHERE id = :id AND current_version = :version AND status = 'ACTIVE'
+                                    FOR SHARE
+                                )
+                                INSERT INTO customer_match_keys (customer_id, match_key)
+                                SELECT DISTINCT c.id, k FROM current c CROSS JOIN unnest(CAST(:keys AS bytea[])) AS k
+                                ON CONFLICT DO NOTHING""")
+                        .param("id", customerId)
+                        .param("version", version)
+                        .param("keys", keys.toArray(byte[][]::new))
+                        .update()
+                > 0;
+    }
+
+    /**
      * Erases the customer's merge group in the database: tombstones, erasure records, and the deletion of every data
      * key and look-up row of theirs (blind indexes, match keys, account fingerprints and masks, other systems' IDs, merge
      * reasons, idempotency keys), all inside the privileged function {@code erase_customer_data} (migration V52),
