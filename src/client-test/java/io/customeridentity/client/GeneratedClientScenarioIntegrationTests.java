@@ -98,10 +98,10 @@ class GeneratedClientScenarioIntegrationTests {
                 .phone("+44 20 7946 " + (1000 + Math.abs(unique.hashCode() % 9000)))
                 .attributes(Map.of("loyalty.tier", "gold", "shop", "online"));
         String key = "signup-" + unique;
-        ApiResponse<CustomerResponse> registered = customers.createCustomerWithHttpInfo(ada, key, null);
+        ApiResponse<CustomerResponse> registered = customers.createCustomerWithHttpInfo(ada, key, null, null);
         assertThat(registered.getStatusCode()).isEqualTo(201);
         String id = registered.getData().getId();
-        ApiResponse<CustomerResponse> replayed = customers.createCustomerWithHttpInfo(ada, key, null);
+        ApiResponse<CustomerResponse> replayed = customers.createCustomerWithHttpInfo(ada, key, null, null);
         assertThat(replayed.getData().getId()).isEqualTo(id);
         assertThat(replayed.getHeaders().get("idempotent-replayed")).containsExactly("true");
         String phone = registered.getData().getPhone();
@@ -224,10 +224,19 @@ class GeneratedClientScenarioIntegrationTests {
 
         // A second sign-up with the same e-mail: a duplicate; its claim on the CRM ID names the holder (409).
         String twin = customers.createCustomer(
-                        new CreateCustomerRequest().givenName("Ada").familyName("King").email(email), null, null)
+                        new CreateCustomerRequest().givenName("Ada").familyName("King").email(email), null, null, null)
                 .getId();
-        assertThat(resolution.listDuplicates(id, null).getItems())
-                .anySatisfy(duplicate -> assertThat(duplicate.getCustomerId()).isEqualTo(twin));
+        assertThat(resolution.listDuplicates(id, null, null).getItems())
+                .anySatisfy(duplicate -> {
+                    assertThat(duplicate.getCustomerId()).isEqualTo(twin);
+                    assertThat(duplicate.getReasons())
+                            .anySatisfy(reason -> assertThat(reason.getField() + ":" + reason.getLevel())
+                                    .isEqualTo("email:exact"));
+                });
+        assertThat(resolution
+                        .matchCustomers(new CreateCustomerRequest().givenName("Ada").email(email), null, null)
+                        .getItems())
+                .anySatisfy(match -> assertThat(match.getCustomerId()).isEqualTo(id));
         Problem taken = problemOf(() ->
                 externalRefs.linkExternalRef(twin, new ExternalRefRequest().system("salesforce").externalId(crmId), null));
         assertThat(taken.getStatus()).isEqualTo(409);

@@ -17,7 +17,16 @@ public interface CustomerManagement {
      * @param idempotencyKey optional: the same key with the same request within 24 hours answers the original
      *     registration again instead of creating another customer
      */
-    Registered register(NewCustomer customer, String actor, String idempotencyKey);
+    default Registered register(NewCustomer customer, String actor, String idempotencyKey) {
+        return register(customer, actor, idempotencyKey, false);
+    }
+
+    /**
+     * The same; with {@code refuseLikelyDuplicates}, {@link LikelyDuplicate} instead when an existing customer scores
+     * at or above {@code customer-identity.matching.reject-score} against the profile (a replay of an earlier
+     * registration with the same idempotency key still answers that registration).
+     */
+    Registered register(NewCustomer customer, String actor, String idempotencyKey, boolean refuseLikelyDuplicates);
 
     /** The customer's current version; {@link CustomerNotFound} when no customer has this ID. */
     CustomerDetails find(CustomerId id);

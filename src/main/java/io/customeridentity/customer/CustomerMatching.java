@@ -1,6 +1,7 @@
 package io.customeridentity.customer;
 
 import io.customeridentity.identifier.CustomerId;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,4 +20,18 @@ public interface CustomerMatching {
      * with postal code ({@code name+postalCode}), with the reasons; one indexed query.
      */
     Map<CustomerId, Set<String>> sharedContacts(CustomerId id);
+
+    /**
+     * Likely duplicates of a stored customer, best first, scored at or above {@code minScore} (null: the configured
+     * default): the active customers sharing match keys or contact details with it, and those in {@code evidence},
+     * which names the exact matches other modules found for them ({@code accountNumber}, {@code externalRef}) and
+     * which weigh in. {@link CustomerNotFound} for an unknown ID.
+     */
+    List<ProfileMatch> duplicatesOf(CustomerId id, Map<CustomerId, Set<String>> evidence, BigDecimal minScore);
+
+    /** The same for a profile that is not stored, normalised and validated as a registration's (400 if invalid). */
+    List<ProfileMatch> matchesOf(CustomerProfile profile, BigDecimal minScore);
+
+    /** {@code customer-identity.matching.min-score}. */
+    BigDecimal defaultMinScore();
 }

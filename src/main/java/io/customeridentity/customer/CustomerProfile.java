@@ -1,12 +1,16 @@
 package io.customeridentity.customer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** The profile content of one version: everything about a customer that can change. */
 public record CustomerProfile(
         String givenName,
         String familyName,
+        // Left out when absent, so the JSON of a profile without it (idempotency fingerprints) is what it was before.
+        @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate birthDate,
         String email,
         String phone,
         Address address,
@@ -14,16 +18,28 @@ public record CustomerProfile(
         Map<String, String> attributes) {
 
     /** The top-level field names, as in the API. */
-    public static final java.util.List<String> FIELDS =
-            java.util.List.of("givenName", "familyName", "email", "phone", "address", "preferences", "attributes");
+    public static final java.util.List<String> FIELDS = java.util.List.of(
+            "givenName", "familyName", "birthDate", "email", "phone", "address", "preferences", "attributes");
 
     /** No personal field at all: what an erased customer shows. */
-    public static final CustomerProfile EMPTY = new CustomerProfile(null, null, null, null, null, null, Map.of());
+    public static final CustomerProfile EMPTY = new CustomerProfile(null, null, null, null, null, null, null, Map.of());
 
     public CustomerProfile {
         attributes = attributes == null
                 ? Map.of()
                 : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
+    }
+
+    /** A profile without a birth date (the fields before it existed). */
+    public CustomerProfile(
+            String givenName,
+            String familyName,
+            String email,
+            String phone,
+            Address address,
+            Preferences preferences,
+            Map<String, String> attributes) {
+        this(givenName, familyName, null, email, phone, address, preferences, attributes);
     }
 
     /** A postal address. */

@@ -1,6 +1,7 @@
 package io.customeridentity.resolution;
 
 import io.customeridentity.identifier.CustomerId;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,10 @@ public interface ResolutionManagement {
     /** The customers the one identifier in the query leads to, following merges. */
     List<Match> resolve(ResolveQuery query);
 
-    /** Likely duplicates of the customer, best first. */
-    List<Duplicate> duplicates(CustomerId customerId);
+    /**
+     * Likely duplicates of the customer, best first, scored at or above {@code minScore} (null: the configured
+     * default): customers with a similar profile or the same e-mail or phone, and those sharing a linked account
+     * number or an external ID, which weighs in. A merged customer's are those of its survivor.
+     */
+    List<Duplicate> duplicates(CustomerId customerId, BigDecimal minScore);
 }

@@ -5,6 +5,7 @@ import io.customeridentity.crypto.DataKey;
 import io.customeridentity.crypto.EnvelopeEncryption;
 import io.customeridentity.crypto.MasterKey;
 import io.customeridentity.customer.CustomerProfile;
+import io.customeridentity.customer.internal.matching.MatchKeys;
 import io.customeridentity.identifier.BodyPermutation;
 import io.customeridentity.identifier.CustomerIdScheme;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Seeds a benchmark database the way the service itself would have written it: IDs from the service's sequence
  * and stored FF1 key, a data key per customer wrapped by the same master key, the profile snapshot encrypted with
- * the same associated data, blind indexes, then interactions, loaded with COPY rather than one HTTP call per row.
+ * the same associated data, blind indexes and match keys, then interactions, loaded with COPY rather than one HTTP call per row.
  *
  * <p>Arguments: jdbcUrl user masterKeyBase64 customers interactions heavyInteractions outputDirectory
  */
@@ -67,6 +68,7 @@ public final class BenchSeeder {
             throws SQLException, IOException {
         EnvelopeEncryption encryption = new EnvelopeEncryption(masterKey);
         BlindIndex emails = new BlindIndex(masterKey, "email");
+        MatchKeys matchKeys = new MatchKeys(masterKey);
         JsonMapper json = JsonMapper.builder().build();
         CustomerIdScheme scheme = new CustomerIdScheme(List.of("AC"), "AC", new BodyPermutation(ff1Key(connection)));
         long first = reserveSequence(connection, count);
@@ -78,6 +80,7 @@ public final class BenchSeeder {
             StringBuilder keys = new StringBuilder();
             StringBuilder versions = new StringBuilder();
             StringBuilder contacts = new StringBuilder();
+            StringBuilder keyRows = new StringBuilder();
             for (int i = from; i < Math.min(count, from + CHUNK); i++) {
                 String id = scheme.issue("AC", first + i).value();
                 ids.add(id);
@@ -116,6 +119,12 @@ public final class BenchSeeder {
                         .append("\tEMAIL\t\\\\x")
                         .append(HEX.formatHex(emails.of(email)))
                         .append('\n');
+                for (byte[] matchKey : matchKeys.of(profile)) {
+                    keyRows.append(id)
+                            .append("\t\\\\x")
+                            .append(HEX.formatHex(matchKey))
+                            .append('\n');
+                }
             }
             copy.copyIn(
                     "COPY customers (id, prefix, status, current_version, created_at, updated_at) FROM STDIN",
@@ -130,6 +139,9 @@ public final class BenchSeeder {
             copy.copyIn(
                     "COPY customer_contact_index (customer_id, kind, blind_index) FROM STDIN",
                     new StringReader(contacts.toString()));
+            copy.copyIn(
+                    "COPY customer_match_keys (customer_id, match_key) FROM STDIN",
+                    new StringReader(keyRows.toString()));
         }
         return ids;
     }

@@ -159,6 +159,34 @@ class IdempotentRegistrationIntegrationTests {
                 .isEqualTo("true");
     }
 
+    /**
+     * Keys stored before a field was added must still match their retries: the fingerprint of a request without the
+     * new fields is what the code of that time computed (the literal is what it fingerprinted).
+     */
+    @Test
+    void fingerprintsARequestWithoutNewFieldsAsEarlierVersionsDid() {
+        String key = newKey();
+        Map<String, Object> body = aCustomer()
+                .with("email", emailFor(key))
+                .with("address", Map.of("line1", "12 Ocean St", "postalCode", "2000", "country", "au"))
+                .with("preferences", Map.of("language", "en-GB", "contactChannels", List.of("EMAIL")))
+                .with("attributes", Map.of("tier", "gold"))
+                .build();
+        create("test-user", key, body);
+
+        String earlier = "{\"prefix\":null,\"profile\":{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\","
+                + "\"email\":\"" + emailFor(key) + "\",\"phone\":\"+44 20 7946 0958\","
+                + "\"address\":{\"line1\":\"12 Ocean St\",\"line2\":null,\"city\":null,\"region\":null,"
+                + "\"postalCode\":\"2000\",\"country\":\"au\"},\"preferences\":{\"language\":\"en-GB\","
+                + "\"contactChannels\":[\"EMAIL\"],\"marketingConsent\":null,\"consentUpdatedAt\":null},"
+                + "\"attributes\":{\"tier\":\"gold\"}}}";
+        byte[] stored = jdbc.sql("SELECT request_fingerprint FROM idempotency_keys WHERE idempotency_key = :key")
+                .param("key", key)
+                .query(byte[].class)
+                .single();
+        assertThat(stored).isEqualTo(new BlindIndex(masterKey, "idempotency").of(earlier));
+    }
+
     @Test
     void rejectsMalformedKeys() {
         for (String key : new String[] {"x".repeat(256), "tab\there"}) {

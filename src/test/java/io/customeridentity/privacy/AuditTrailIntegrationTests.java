@@ -209,10 +209,51 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void recordsExactlyWhatAMaskedAnswerShowed() {
+        String ada = register(
+                "masked-1",
+                Map.of(
+                        "address",
+                        Map.of(
+                                "line1",
+                                personal("12 Audit Row"),
+                                "city",
+                                "London",
+                                "postalCode",
+                                personal("NW1 6XE"),
+                                "country",
+                                "GB"),
+                        "attributes",
+                        Map.of("tier", personal("gold-audit"))));
+        String masked = TestTokens.sign(TestTokens.validClaims()
+                .subject(actor)
+                .claim("azp", CLIENT)
+                .claim("scope", TestTokens.ALL_BUT_PII)
+                .build());
+
+        JsonNode shown = ok(client.get()
+                .uri("/api/v1/customers/" + ada)
+                .header("Authorization", "Bearer " + masked)
+                .header("X-Request-Id", "read-masked")
+                .exchange());
+        read("GET", "/api/v1/customers/" + ada, null);
+
+        assertThat(shown.path("masked").asBoolean()).isTrue();
+        assertThat(awaitRows("request_id IN ('read-masked', 'read-1')", 2))
+                .extracting(row -> row.get("request_id") + " " + row.get("disclosed"))
+                .containsExactlyInAnyOrder(
+                        "read-masked [name, email:masked, phone:masked, address:partial]",
+                        "read-1 [name, email, phone, address, attributes]");
+        assertNoPersonalValueIsStored();
+    }
+
+    @Test
     void auditsOneReadPerCustomerALookUpReturns() {
         String email = personal("shared-" + UUID.randomUUID() + "@example.org");
-        String first = register("dup-1", Map.of("email", email));
-        String second = register("dup-2", Map.of("email", email));
+        String given = personal(name());
+        String family = personal(name());
+        String first = register("dup-1", Map.of("email", email, "givenName", given, "familyName", family));
+        String second = register("dup-2", Map.of("email", email, "givenName", given, "familyName", family));
 
         read("POST", "/api/v1/resolve", Map.of("email", email));
         read("GET", "/api/v1/customers/" + first + "/duplicates", null);
@@ -390,14 +431,29 @@ class AuditTrailIntegrationTests {
 
     private String register(String requestId, Map<String, Object> changes) {
         Map<String, Object> body = new HashMap<>();
-        body.put("givenName", personal("Augusta" + UUID.randomUUID().toString().substring(0, 8)));
-        body.put("familyName", personal("King"));
+        body.put("givenName", personal(name()));
+        body.put("familyName", personal(name()));
         body.put("email", personal("ada-" + UUID.randomUUID() + "@example.org"));
         body.put("phone", personal("+44 20 7" + String.format("%07d", (int) (Math.random() * 10_000_000))));
         body.putAll(changes);
         return ok(send("POST", "/api/v1/customers", "r-" + requestId, body, null))
                 .path("id")
                 .asString();
+    }
+
+    /**
+     * A name of random letters: customers of these tests are not one another's likely duplicates (fixed names would
+     * share their phonetic codes, and so a match key).
+     */
+    private static String name() {
+        String consonants = "BCDFGHJKLMNPRSTVZ";
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            name.append(consonants.charAt(random.nextInt(consonants.length())))
+                    .append("aeiou".charAt(random.nextInt(5)));
+        }
+        return name.charAt(0) + name.substring(1).toLowerCase();
     }
 
     private Map<String, Object> interaction(String tag) {

@@ -112,6 +112,9 @@ class ErasureIntegrationTests {
         int versionBefore =
                 api.json("/api/v1/customers/" + person).path("version").asInt();
 
+        assertThat(rows("SELECT count(*) FROM customer_match_keys WHERE customer_id IN (:a, :b)", person, duplicate))
+                .as("match keys before the erasure")
+                .isPositive();
         JsonNode erasure = erase(person)
                 .expectStatus()
                 .isOk()
@@ -167,8 +170,12 @@ class ErasureIntegrationTests {
         }
         assertThat(rows("SELECT count(*) FROM customer_data_keys WHERE customer_id IN (:a, :b)", person, duplicate))
                 .isZero();
-        for (String table :
-                List.of("customer_contact_index", "account_link_lookups", "external_ref_ids", "idempotency_keys")) {
+        for (String table : List.of(
+                "customer_contact_index",
+                "customer_match_keys",
+                "account_link_lookups",
+                "external_ref_ids",
+                "idempotency_keys")) {
             assertThat(rows("SELECT count(*) FROM " + table + " WHERE customer_id IN (:a, :b)", person, duplicate))
                     .as("look-up rows in %s", table)
                     .isZero();

@@ -69,7 +69,14 @@ class PublishedDescriptionIntegrationTests {
         JsonNode patch = schema(api, body.at("/application~1merge-patch+json/schema"));
         assertThat(patch.path("properties").propertyNames())
                 .containsExactlyInAnyOrder(
-                        "givenName", "familyName", "email", "phone", "address", "preferences", "attributes");
+                        "givenName",
+                        "familyName",
+                        "birthDate",
+                        "email",
+                        "phone",
+                        "address",
+                        "preferences",
+                        "attributes");
         for (var property : patch.path("properties").properties()) {
             assertThat(nullable(property.getValue())).as(property.getKey()).isTrue();
             assertThat(property.getValue().path("description").asString())

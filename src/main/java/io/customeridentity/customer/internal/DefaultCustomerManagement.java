@@ -36,8 +36,9 @@ class DefaultCustomerManagement implements CustomerManagement {
 
     /** Transactional only with an idempotency key, see {@link CustomerRegistrar}. */
     @Override
-    public Registered register(NewCustomer request, String actor, String idempotencyKey) {
-        return registrar.register(request, actor, idempotencyKey);
+    public Registered register(
+            NewCustomer request, String actor, String idempotencyKey, boolean refuseLikelyDuplicates) {
+        return registrar.register(request, actor, idempotencyKey, refuseLikelyDuplicates);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.customeridentity.customer.CustomerProfile.Address;
 import io.customeridentity.customer.CustomerProfile.Preferences;
 import io.customeridentity.customer.NewCustomer;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -21,6 +22,12 @@ record CreateCustomerRequest(
 
         @Schema(example = "Ada", maxLength = 100) String givenName,
         @Schema(example = "Lovelace", maxLength = 100) String familyName,
+
+        @Schema(
+                description = "ISO 8601 date (yyyy-mm-dd), not in the future, not before 1900; compared by duplicate"
+                        + " detection.",
+                example = "1990-12-10")
+        LocalDate birthDate,
 
         @Schema(description = "Validated and stored lower-cased.", example = "ada@example.org", maxLength = 254)
         String email,
@@ -46,7 +53,7 @@ record CreateCustomerRequest(
         Map<String, String> attributes) {
 
     CustomerProfile toProfile() {
-        return new CustomerProfile(givenName, familyName, email, phone, address, preferences, attributes);
+        return new CustomerProfile(givenName, familyName, birthDate, email, phone, address, preferences, attributes);
     }
 
     NewCustomer toNewCustomer() {

@@ -59,7 +59,9 @@ class CustomerController {
             description = "Issues a new check-digited customer ID and stores version 1 of the profile. With an "
                     + "Idempotency-Key, repeating the same request within 24 hours answers the original "
                     + "registration again (Idempotent-Replayed: true) instead of creating another customer. "
-                    + "Without scope customers:pii the answer is masked (see CustomerResponse). "
+                    + "With Prefer: duplicates=reject, nothing is registered when an existing customer is likely "
+                    + "the same person (409 likely-duplicate, with the candidates' IDs and scores; README "
+                    + "\"Duplicates\"). Without scope customers:pii the answer is masked (see CustomerResponse). "
                     + "Requires scope customers:write.")
     @ApiResponse(
             responseCode = "201",
@@ -82,15 +84,29 @@ class CustomerController {
                             schema = @Schema(type = "string", pattern = "^[\\x20-\\x7E]{1,255}$"))
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     String idempotencyKey,
+            @Parameter(
+                            description = "RFC 7240 preferences; duplicates=reject refuses a likely duplicate (409"
+                                    + " likely-duplicate) instead of registering it. Others are ignored.",
+                            example = "duplicates=reject",
+                            schema = @Schema(type = "string", maxLength = 200))
+                    @RequestHeader(name = "Prefer", required = false)
+                    String prefer,
             Authentication caller) {
+        boolean refuseDuplicates = PreferHeader.rejectsDuplicates(prefer);
         Registered registered = customers.register(
-                request.toNewCustomer(), caller.getName(), IdempotencyKeyHeader.validate(idempotencyKey));
+                request.toNewCustomer(),
+                caller.getName(),
+                IdempotencyKeyHeader.validate(idempotencyKey),
+                refuseDuplicates);
         CustomerDetails created = registered.customer();
         ResponseEntity.BodyBuilder response = ResponseEntity.created(
                         URI.create("/api/v1/customers/" + created.id().value()))
                 .eTag(ETags.of(created.version()));
         if (!registered.created()) {
             response.header("Idempotent-Replayed", "true");
+        }
+        if (refuseDuplicates) {
+            response.header("Preference-Applied", PreferHeader.REJECT_DUPLICATES);
         }
         return response.body(CustomerResponse.of(created, PersonalDataMask.appliesTo(caller)));
     }

@@ -8,6 +8,7 @@ import io.customeridentity.shared.security.PersonalDataMask;
 import io.customeridentity.shared.web.DisclosesPersonalData;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Map;
         description = "A customer's identity and one version of its profile (the current one unless asked otherwise)."
                 + " For a caller without the scope `customers:pii` the answer is masked (`masked: true`): `email` and"
                 + " `phone` are masked (`a***@example.org`, `+44*******789`), `address` has only `city`, `region`"
-                + " and `country`, and `attributes` is absent; names and preferences are shown.")
+                + " and `country`, and `birthDate` and `attributes` are absent; names and preferences are shown.")
 record CustomerResponse(
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
@@ -60,12 +61,15 @@ record CustomerResponse(
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "true when the caller lacks the scope `customers:pii` and the answer is masked:"
-                        + " `email` and `phone` masked, `address` partial, `attributes` absent.",
+                        + " `email` and `phone` masked, `address` partial, `birthDate` and `attributes` absent.",
                 example = "false")
         boolean masked,
 
         @Schema(example = "Ada") String givenName,
         @Schema(example = "Lovelace") String familyName,
+
+        @Schema(description = "ISO 8601 date; absent when masked.", example = "1990-12-10")
+        LocalDate birthDate,
 
         @Schema(
                 description = "When masked: the first character of the local part, `***` and the domain.",
@@ -108,6 +112,7 @@ record CustomerResponse(
                 masked,
                 profile.givenName(),
                 profile.familyName(),
+                masked ? null : profile.birthDate(),
                 masked ? PersonalDataMask.email(profile.email()) : profile.email(),
                 masked ? PersonalDataMask.phone(profile.phone()) : profile.phone(),
                 masked ? AddressResponse.partial(profile.address()) : AddressResponse.of(profile.address()),
@@ -119,9 +124,12 @@ record CustomerResponse(
 
     @Override
     public List<String> disclosed() {
-        List<String> shown = new ArrayList<>(5);
+        List<String> shown = new ArrayList<>(6);
         if (givenName != null || familyName != null) {
             shown.add("name");
+        }
+        if (birthDate != null) {
+            shown.add("birthDate");
         }
         if (email != null) {
             shown.add(masked ? "email:masked" : "email");

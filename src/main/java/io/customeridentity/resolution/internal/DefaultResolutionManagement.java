@@ -24,8 +24,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 class DefaultResolutionManagement implements ResolutionManagement {
 
     private static final Pattern SYSTEM = Pattern.compile("[a-z0-9-]{1,40}");
-    /** How much each reason says two records are one person; a candidate's score is their sum, at most 1. */
-    private static final Map<String, BigDecimal> WEIGHTS = Map.of(
-            "externalRef", new BigDecimal("0.90"),
-            "accountNumber", new BigDecimal("0.70"),
-            "email", new BigDecimal("0.60"),
-            "phone", new BigDecimal("0.50"),
-            "name+postalCode", new BigDecimal("0.40"));
-
     private final ExternalRefStore refs;
     private final CustomerMerges merges;
     private final CustomerMatching matching;
@@ -158,31 +148,21 @@ class DefaultResolutionManagement implements ResolutionManagement {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Duplicate> duplicates(CustomerId customerId) {
-        Resolved self = resolved(customerId);
-        Map<CustomerId, Set<String>> reasons = new HashMap<>(matching.sharedContacts(customerId));
-        accounts.customersSharingAccounts(customerId)
+    public List<Duplicate> duplicates(CustomerId customerId, BigDecimal minScore) {
+        // A merged customer's duplicates are its survivor's: the survivor stands for the person now.
+        CustomerId self = resolved(customerId).customerId();
+        Map<CustomerId, Set<String>> evidence = new HashMap<>();
+        accounts.customersSharingAccounts(self)
                 .forEach(id ->
-                        reasons.computeIfAbsent(id, key -> new TreeSet<>()).add("accountNumber"));
-        refs.customersSharingRefs(customerId.value()).stream()
+                        evidence.computeIfAbsent(id, key -> new TreeSet<>()).add("accountNumber"));
+        refs.customersSharingRefs(self.value()).stream()
                 .map(CustomerId::parse)
                 .forEach(id ->
-                        reasons.computeIfAbsent(id, key -> new TreeSet<>()).add("externalRef"));
-        List<Duplicate> duplicates = new ArrayList<>();
-        reasons.forEach((id, why) -> {
-            Optional<Resolved> candidate = merges.survivorOf(id);
-            if (candidate.isEmpty()
-                    || candidate.get().customerId().equals(self.customerId())
-                    || !candidate.get().customerId().equals(id)) {
-                return; // merged already: into this customer, or it resolves to someone else
-            }
-            BigDecimal score = why.stream().map(WEIGHTS::get).reduce(BigDecimal.ZERO, BigDecimal::add);
-            duplicates.add(new Duplicate(id, score.min(BigDecimal.ONE), new TreeSet<>(why)));
-        });
-        duplicates.sort(Comparator.comparing(Duplicate::score)
-                .reversed()
-                .thenComparing(duplicate -> duplicate.customerId().value()));
-        return duplicates;
+                        evidence.computeIfAbsent(id, key -> new TreeSet<>()).add("externalRef"));
+        // Only ACTIVE candidates are scored: none is merged already, into this customer or anyone else.
+        return matching.duplicatesOf(self, evidence, minScore).stream()
+                .map(Duplicate::of)
+                .toList();
     }
 
     /** Each found customer followed to its survivor, once, in the order found. */

@@ -1,6 +1,7 @@
 package io.customeridentity.resolution.web;
 
 import io.customeridentity.customer.CustomerStatus;
+import io.customeridentity.customer.ProfileMatch.MatchReason;
 import io.customeridentity.identifier.CustomerId;
 import io.customeridentity.resolution.Duplicate;
 import io.customeridentity.resolution.Match;
@@ -17,11 +18,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Resolves any identifier to customers, and lists likely duplicates. */
@@ -69,16 +70,27 @@ class ResolveController {
     @Operation(
             operationId = "listDuplicates",
             summary = "List likely duplicates of a customer, best first",
-            description = "Reasons: same e-mail, same phone, same given and family name with the same postal code, "
-                    + "a shared linked account number, a shared (current or past) external ID. Score: the sum of "
-                    + "the reasons' weights, at most 1. Spends the caller's look-up budget. The answer shows no "
-                    + "personal data (IDs, score and the names of the reasons): it is the same with or without scope "
-                    + "customers:pii. Requires scope customers:read.")
+            description = "Candidates: customers sharing a match key (a typo-tolerant pair of name, birth date, "
+                    + "street and postal code), the e-mail or the phone, a linked account number or a (current or "
+                    + "past) external ID. Score: the match probability (Fellegi-Sunter) over the fields compared; "
+                    + "reasons: the fields and how alike they are (exact, close, different), strongest first "
+                    + "(README \"Duplicates\"). Spends the caller's look-up budget. The answer shows no personal data (IDs, "
+                    + "score and reasons): it is the same with or without scope customers:pii. Requires scope "
+                    + "customers:read.")
     @ProblemResponses({400, 404})
     @AuditedRead("customer.duplicates")
-    Duplicates duplicates(@Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id) {
-        return new Duplicates(
-                resolution.duplicates(id).stream().map(DuplicateResponse::of).toList());
+    Duplicates duplicates(
+            @Parameter(example = "AC-1234-5678-900") @PathVariable CustomerId id,
+            @Parameter(
+                            description = "Lowest score listed, 0 to 1; customer-identity.matching.min-score when"
+                                    + " absent.",
+                            example = "0.5",
+                            schema = @Schema(type = "number", minimum = "0", maximum = "1"))
+                    @RequestParam(required = false)
+                    BigDecimal minScore) {
+        return new Duplicates(resolution.duplicates(id, minScore).stream()
+                .map(DuplicateResponse::of)
+                .toList());
     }
 
     /** Exactly one identifier. {@link #toString()} keeps personal data out of logs. */
@@ -160,11 +172,13 @@ class ResolveController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "AC-9876-5432-101")
             String displayId,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0.90", minimum = "0", maximum = "1")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0.998", minimum = "0", maximum = "1")
             BigDecimal score,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Set<String> reasons) {
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The fields compared and how alike (exact, close, different), strongest first.")
+            List<MatchReason> reasons) {
 
         static DuplicateResponse of(Duplicate duplicate) {
             return new DuplicateResponse(

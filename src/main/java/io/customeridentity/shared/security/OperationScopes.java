@@ -70,6 +70,7 @@ public final class OperationScopes {
             new Rule(DELETE, "/api/v1/customers/{id}/external-refs/{refId}", CUSTOMERS_WRITE),
             new Rule(POST, "/api/v1/resolve", CUSTOMERS_READ),
             new Rule(GET, "/api/v1/customers/{id}/duplicates", CUSTOMERS_READ),
+            new Rule(POST, "/api/v1/customers/matches", CUSTOMERS_READ),
             new Rule(GET, "/api/v1/events", EVENTS_READ),
             new Rule(POST, "/api/v1/customers/{id}/erasure", PRIVACY_ERASE),
             new Rule(GET, "/api/v1/customers/{id}/export", PRIVACY_EXPORT),

@@ -153,6 +153,13 @@ final class ProblemCatalogue {
                     "a write to an erased customer (its ID is a tombstone); in a batch, that item is REJECTED",
                     "The customer AC12345678900 has been erased; nothing can be recorded for it."),
             new Entry(
+                    409,
+                    "likely-duplicate",
+                    "a registration with Prefer: duplicates=reject scores at or above the reject score against a"
+                            + " customer; candidates lists their IDs and scores; nothing was registered",
+                    "This profile is likely a customer already (AC98765432101); nothing was registered.",
+                    Map.of("candidates", List.of(Map.of("customerId", "AC98765432101", "score", 0.998)))),
+            new Entry(
                     410,
                     "cursor-expired",
                     "the change feed's cursor points before events retention has deleted; resynchronise",

@@ -3,9 +3,9 @@ package io.customeridentity.resolution.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.customeridentity.customer.CustomerStatus;
+import io.customeridentity.customer.ProfileMatch.MatchReason;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The look-ups' answers show IDs, never personal data: they disclose nothing to the audit trail. */
@@ -23,7 +23,10 @@ class ResolveAnswersTests {
     @Test
     void duplicatesDiscloseNoPersonalField() {
         var duplicate = new ResolveController.DuplicateResponse(
-                "AC98765432101", "AC-9876-5432-101", new BigDecimal("0.60"), Set.of("email"));
+                "AC98765432101",
+                "AC-9876-5432-101",
+                new BigDecimal("0.60"),
+                List.of(new MatchReason("email", "exact")));
 
         assertThat(new ResolveController.Duplicates(List.of(duplicate)).disclosed())
                 .isEmpty();

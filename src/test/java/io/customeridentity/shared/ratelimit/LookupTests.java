@@ -13,6 +13,7 @@ class LookupTests {
     @CsvSource({
         "POST, /api/v1/resolve, ALWAYS",
         "POST, /api/v1/accounts/resolve, ALWAYS",
+        "POST, /api/v1/customers/matches, ALWAYS",
         "GET, /api/v1/customers/AC12345678900/duplicates, ALWAYS",
         "HEAD, /api/v1/customers/AC12345678900/duplicates, ALWAYS",
         "GET, /api/v1/customers/AC12345678900, ON_NOT_FOUND",
@@ -33,5 +34,12 @@ class LookupTests {
     })
     void classifiesEachRequest(String method, String path, Lookup expected) {
         assertThat(Lookup.of(new MockHttpServletRequest(method, path))).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void chargesARegistrationThatAsksForTheDuplicateCheck() {
+        MockHttpServletRequest registration = new MockHttpServletRequest("POST", "/api/v1/customers");
+        registration.addHeader("Prefer", "respond-async, duplicates=reject");
+        assertThat(Lookup.of(registration)).isEqualTo(Lookup.ALWAYS);
     }
 }

@@ -17,7 +17,10 @@ final class CachedCustomerSize {
     private static final int CACHE_NODES = 48 + 32;
 
     private static final int DETAILS = 40;
-    private static final int PROFILE = 40;
+    private static final int PROFILE = 48;
+    /** A LocalDate: header and three fields. */
+    private static final int LOCAL_DATE = 24;
+
     private static final int ADDRESS = 40;
     private static final int PREFERENCES = 32;
     private static final int INSTANT = 24;
@@ -42,6 +45,7 @@ final class CachedCustomerSize {
         long bytes = PROFILE
                 + string(profile.givenName())
                 + string(profile.familyName())
+                + (profile.birthDate() == null ? 0 : LOCAL_DATE)
                 + string(profile.email())
                 + string(profile.phone());
         CustomerProfile.Address address = profile.address();

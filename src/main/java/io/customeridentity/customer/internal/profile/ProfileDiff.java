@@ -12,6 +12,7 @@ public final class ProfileDiff {
     private static final List<Function<CustomerProfile, Object>> FIELDS = List.of(
             CustomerProfile::givenName,
             CustomerProfile::familyName,
+            CustomerProfile::birthDate,
             CustomerProfile::email,
             CustomerProfile::phone,
             CustomerProfile::address,

@@ -7,6 +7,8 @@ import io.customeridentity.customer.CustomerProfile.Preferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
@@ -30,6 +32,7 @@ public class ProfileNormalizer {
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[a-z0-9_.-]{1,64}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
     private final ContactNormalizer contacts;
     private final Clock clock;
@@ -47,6 +50,7 @@ public class ProfileNormalizer {
         CustomerProfile profile = new CustomerProfile(
                 violations.text("givenName", input.givenName(), 100),
                 violations.text("familyName", input.familyName(), 100),
+                birthDate(input.birthDate(), violations),
                 contacts.email(input.email(), violations),
                 contacts.phone(input.phone(), violations),
                 address(input.address(), violations),
@@ -60,6 +64,20 @@ public class ProfileNormalizer {
         }
         violations.throwIfAny();
         return profile;
+    }
+
+    /** Not before 1900 and not in the future anywhere: a day past the UTC date allows for the zones ahead of UTC. */
+    private LocalDate birthDate(LocalDate birthDate, Violations violations) {
+        if (birthDate == null) {
+            return null;
+        }
+        if (birthDate.isBefore(EARLIEST_BIRTH_DATE)) {
+            violations.add("birthDate", "Must not be before 1900-01-01.");
+        } else if (birthDate.isAfter(
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
+            violations.add("birthDate", "Must not be in the future.");
+        }
+        return birthDate;
     }
 
     private static Address address(Address input, Violations violations) {

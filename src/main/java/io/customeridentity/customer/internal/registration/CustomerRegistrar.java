@@ -5,6 +5,7 @@ import io.customeridentity.customer.CustomerProfile;
 import io.customeridentity.customer.NewCustomer;
 import io.customeridentity.customer.Registered;
 import io.customeridentity.customer.internal.ids.CustomerSequence;
+import io.customeridentity.customer.internal.matching.DuplicateFinder;
 import io.customeridentity.customer.internal.profile.ProfileNormalizer;
 import io.customeridentity.customer.internal.versions.CustomerVersionStore;
 import io.customeridentity.identifier.CustomerId;
@@ -29,6 +30,7 @@ public class CustomerRegistrar {
     private final CustomerVersionStore store;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DuplicateFinder duplicates;
 
     CustomerRegistrar(
             ProfileNormalizer normalizer,
@@ -38,7 +40,8 @@ public class CustomerRegistrar {
             Registrations registrations,
             CustomerVersionStore store,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            DuplicateFinder duplicates) {
         this.normalizer = normalizer;
         this.idempotencyKeys = idempotencyKeys;
         this.scheme = scheme;
@@ -47,6 +50,7 @@ public class CustomerRegistrar {
         this.store = store;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.duplicates = duplicates;
     }
 
     /**
@@ -54,9 +58,9 @@ public class CustomerRegistrar {
      * {@link Registrations}), atomic in autocommit, one round trip. With a key, the claim, the registration and the key
      * record commit together.
      */
-    public Registered register(NewCustomer request, String actor, String idempotencyKey) {
+    public Registered register(NewCustomer request, String actor, String idempotencyKey, boolean refuseDuplicates) {
         if (idempotencyKey == null) {
-            return new Registered(registerNew(request, actor, now()), true);
+            return new Registered(registerNew(request, actor, now(), refuseDuplicates), true);
         }
         return transactions.execute(transaction -> {
             Instant now = now();
@@ -64,16 +68,23 @@ public class CustomerRegistrar {
             if (earlier.isPresent()) {
                 return new Registered(store.findVersion(CustomerId.parse(earlier.get()), 1), false);
             }
-            CustomerDetails created = registerNew(request, actor, now);
+            CustomerDetails created = registerNew(request, actor, now, refuseDuplicates);
             idempotencyKeys.record(actor, idempotencyKey, request, created.id(), now);
             return new Registered(created, true);
         });
     }
 
-    private CustomerDetails registerNew(NewCustomer request, String actor, Instant now) {
+    /**
+     * With {@code refuseDuplicates}, the duplicate check reads before this registration writes: two likely
+     * duplicates registered at the same moment can both pass it (duplicates lists them afterwards).
+     */
+    private CustomerDetails registerNew(NewCustomer request, String actor, Instant now, boolean refuseDuplicates) {
         // Checked before a sequence value is spent on it.
         String prefix = scheme.issuablePrefix(request.prefix());
         CustomerProfile profile = normalizer.normalize(request.profile(), null);
+        if (refuseDuplicates) {
+            duplicates.refuseLikelyDuplicate(profile);
+        }
         CustomerId id = scheme.issue(prefix, sequence.next());
         registrations.insert(id, profile, actor, now);
         return CustomerMapper.first(id, profile, now);

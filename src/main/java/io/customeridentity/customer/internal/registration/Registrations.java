@@ -7,6 +7,7 @@ import io.customeridentity.customer.internal.batching.BatchMetrics;
 import io.customeridentity.customer.internal.batching.BatchingProperties;
 import io.customeridentity.customer.internal.keys.ProfileCodec;
 import io.customeridentity.customer.internal.matching.ContactIndex;
+import io.customeridentity.customer.internal.matching.MatchKeys;
 import io.customeridentity.customer.internal.profile.ProfileDiff;
 import io.customeridentity.customer.internal.store.CustomerTables;
 import io.customeridentity.customer.internal.store.CustomerTables.NewCustomerRows;
@@ -43,6 +44,7 @@ class Registrations {
 
     private final ProfileCodec codec;
     private final ContactIndex contactIndex;
+    private final MatchKeys matchKeys;
     private final CustomerTables tables;
     private final FencedWrites fenced;
     private final Batcher<Registration> groups;
@@ -53,6 +55,7 @@ class Registrations {
     Registrations(
             ProfileCodec codec,
             ContactIndex contactIndex,
+            MatchKeys matchKeys,
             CustomerTables tables,
             FencedWrites fenced,
             BatchingProperties batching,
@@ -61,6 +64,7 @@ class Registrations {
             DataSource dataSource) {
         this.codec = codec;
         this.contactIndex = contactIndex;
+        this.matchKeys = matchKeys;
         this.tables = tables;
         this.fenced = fenced;
         this.groupSizes = BatchMetrics.groupSizes(meters, "registrations");
@@ -90,7 +94,8 @@ class Registrations {
                 String.join(CustomerVersionStore.FIELD_SEPARATOR, ProfileDiff.changedFields(null, profile)),
                 actor,
                 now,
-                contactIndex.entriesOf(profile));
+                contactIndex.entriesOf(profile),
+                matchKeys.of(profile));
         Registration registration = new Registration(row, RequestOrigin.current());
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             write(List.of(registration));

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The only class that writes {@code customers}, {@code customer_data_keys}, {@code customer_versions} and
- * {@code customer_contact_index}, and the only caller of {@code erase_customer_data}, the one path that deletes a
+ * The only class that writes {@code customers}, {@code customer_data_keys}, {@code customer_versions},
+ * {@code customer_contact_index} and {@code customer_match_keys}, and the only caller of {@code erase_customer_data}, the one path that deletes a
  * customer's data keys and look-up rows. JdbcClient, not JPA: a registration writes all four tables in one set-based
  * statement on the hot path, and every other write here is one conditional statement with nothing to load first.
  */
@@ -39,10 +39,14 @@ public class CustomerTables {
             String fields,
             String actor,
             Instant now,
-            List<ContactIndex.Entry> indexes) {}
+            List<ContactIndex.Entry> indexes,
+            List<byte[]> matchKeys) {}
 
     /** One blind index of one customer. */
     private record IndexRow(String customerId, String kind, byte[] index) {}
+
+    /** One match key of one customer. */
+    private record MatchKeyRow(String customerId, byte[] key) {}
 
     /**
      * Stores new customers: the identity row, the data key, version 1 and the blind indexes, in one statement
@@ -53,6 +57,9 @@ public class CustomerTables {
         List<IndexRow> indexRows = rows.stream()
                 .flatMap(row -> row.indexes().stream()
                         .map(entry -> new IndexRow(row.customerId(), entry.kind(), entry.blindIndex())))
+                .toList();
+        List<MatchKeyRow> keyRows = rows.stream()
+                .flatMap(row -> row.matchKeys().stream().map(key -> new MatchKeyRow(row.customerId(), key)))
                 .toList();
         jdbc.sql("""
                         WITH registration AS (
@@ -70,6 +77,9 @@ public class CustomerTables {
                             INSERT INTO customer_versions (customer_id, version, data_key_id, profile_ciphertext,
                                                            changed_fields, reason_ciphertext, recorded_at, recorded_by)
                             SELECT id, 1, key_id, profile, fields, NULL, at, actor FROM registration
+                        ), match_keys AS (
+                            INSERT INTO customer_match_keys (customer_id, match_key)
+                            SELECT DISTINCT * FROM unnest(CAST(:keyOwners AS varchar[]), CAST(:matchKeys AS bytea[]))
                         )
                         INSERT INTO customer_contact_index (customer_id, kind, blind_index)
                         SELECT * FROM unnest(CAST(:indexOwners AS varchar[]), CAST(:kinds AS varchar[]),
@@ -88,6 +98,10 @@ public class CustomerTables {
                         .text("indexOwners", IndexRow::customerId)
                         .text("kinds", IndexRow::kind)
                         .bytes("indexes", IndexRow::index)
+                        .toMap())
+                .params(UnnestParameters.of(keyRows)
+                        .text("keyOwners", MatchKeyRow::customerId)
+                        .bytes("matchKeys", MatchKeyRow::key)
                         .toMap())
                 .param("kekId", kekId)
                 .update();
@@ -152,10 +166,48 @@ public class CustomerTables {
         }
     }
 
+    /** The customer's match keys become exactly these. */
+    public void replaceMatchKeys(String customerId, List<byte[]> keys) {
+        jdbc.sql("DELETE FROM customer_match_keys WHERE customer_id = :id")
+                .param("id", customerId)
+                .update();
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO customer_match_keys (customer_id, match_key)
+                        SELECT DISTINCT :id, k FROM unnest(CAST(:keys AS bytea[])) AS k""")
+                .param("id", customerId)
+                .param("keys", keys.toArray(byte[][]::new))
+                .update();
+    }
+
+    /**
+     * Adds match keys computed from the given version, only while it is still the customer's current one and the
+     * customer is active: the customer's row is share-locked in the same statement, so a concurrent change either
+     * waits for it (and then replaces these keys) or has committed first (and this adds nothing).
+     */
+    public boolean addMatchKeysIfCurrent(String customerId, int version, List<byte[]> keys) {
+        return jdbc.sql("""
+                                WITH current AS (
+                                    SELECT id FROM customers
+                                    WHERE id = :id AND current_version = :version AND status = 'ACTIVE'
+                                    FOR SHARE
+                                )
+                                INSERT INTO customer_match_keys (customer_id, match_key)
+                                SELECT DISTINCT c.id, k FROM current c CROSS JOIN unnest(CAST(:keys AS bytea[])) AS k
+                                ON CONFLICT DO NOTHING""")
+                        .param("id", customerId)
+                        .param("version", version)
+                        .param("keys", keys.toArray(byte[][]::new))
+                        .update()
+                > 0;
+    }
+
     /**
      * Erases the customer's merge group in the database: tombstones, erasure records, and the deletion of every data
-     * key and look-up row of theirs (blind indexes, account fingerprints and masks, other systems' IDs, merge
-     * reasons, idempotency keys), all inside the privileged function {@code erase_customer_data} (migration V50),
+     * key and look-up row of theirs (blind indexes, match keys, account fingerprints and masks, other systems' IDs, merge
+     * reasons, idempotency keys), all inside the privileged function {@code erase_customer_data} (migration V52),
      * which is the one place that lists the look-up tables. Empty for an unknown ID.
      */
     public List<CustomerErasures.ErasedCustomer> erase(String customerId, Instant at, String actor, String reason) {

@@ -11,6 +11,7 @@ import io.customeridentity.customer.VersionConflict;
 import io.customeridentity.customer.internal.cache.CustomerCache;
 import io.customeridentity.customer.internal.keys.ProfileCodec;
 import io.customeridentity.customer.internal.matching.ContactIndex;
+import io.customeridentity.customer.internal.matching.MatchKeys;
 import io.customeridentity.customer.internal.profile.ProfileDiff;
 import io.customeridentity.customer.internal.profile.ProfileNormalizer;
 import io.customeridentity.customer.internal.store.CustomerTables;
@@ -33,6 +34,7 @@ public class ProfileChanges {
     private final ProfileNormalizer normalizer;
     private final ProfileCodec codec;
     private final ContactIndex contactIndex;
+    private final MatchKeys matchKeys;
     private final CustomerCache cache;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -43,6 +45,7 @@ public class ProfileChanges {
             ProfileNormalizer normalizer,
             ProfileCodec codec,
             ContactIndex contactIndex,
+            MatchKeys matchKeys,
             CustomerCache cache,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -51,6 +54,7 @@ public class ProfileChanges {
         this.normalizer = normalizer;
         this.codec = codec;
         this.contactIndex = contactIndex;
+        this.matchKeys = matchKeys;
         this.cache = cache;
         this.events = events;
         this.clock = clock;
@@ -85,6 +89,7 @@ public class ProfileChanges {
         int next = current.version() + 1;
         append(id.value(), next, key, current, after, changed, update, now);
         tables.replaceContactIndex(id.value(), contactIndex.entriesOf(after));
+        tables.replaceMatchKeys(id.value(), matchKeys.of(after));
         cache.evictAfterCommit(id.value());
         events.publishEvent(new ProfileChanged(id, next, changed, now));
         return new CustomerDetails(id, current.status(), next, current.createdAt(), now, after, null);

@@ -146,6 +146,9 @@ final class ExportWriter {
         json.writeObjectPropertyStart("profile");
         optional("givenName", profile.givenName());
         optional("familyName", profile.familyName());
+        optional(
+                "birthDate",
+                profile.birthDate() == null ? null : profile.birthDate().toString());
         optional("email", profile.email());
         optional("phone", profile.phone());
         CustomerProfile.Address address = profile.address();
