@@ -162,14 +162,18 @@ class ResolutionIntegrationTests {
         String phone = "+4420794602" + (10 + new java.util.Random().nextInt(89));
         String postcode = "Z" + UUID.randomUUID().toString().substring(0, 5);
         Map<String, Object> address = Map.of("line1", "1 Test Street", "postalCode", postcode, "country", "GB");
-        // A family name of this test alone: every customer here but the unrelated one has the same name.
-        String family = "Lovelace" + uniqueLetters();
-        String me = api.customer(Map.of("familyName", family, "email", email, "phone", phone, "address", address));
-        String sameEmail = api.customer(Map.of("familyName", family, "email", email));
-        String samePhone = api.customer(Map.of("familyName", family, "phone", phone));
-        String sameNameAndPostcode = api.customer(Map.of("familyName", family, "address", address));
-        String sameAccount = api.customer(Map.of("familyName", family));
-        String sameExternalRef = api.customer(Map.of("familyName", family));
+        // A name of this test alone: every customer here but the unrelated one has it. Its letters differ from the
+        // first one on, since the match keys hold phonetic codes of a name's first sounds ("Lovelace" + anything
+        // would share its key with every other test's Ada Lovelace).
+        String given = "Q" + uniqueLetters();
+        String family = "X" + uniqueLetters();
+        String me = api.customer(
+                Map.of("givenName", given, "familyName", family, "email", email, "phone", phone, "address", address));
+        String sameEmail = api.customer(Map.of("givenName", given, "familyName", family, "email", email));
+        String samePhone = api.customer(Map.of("givenName", given, "familyName", family, "phone", phone));
+        String sameNameAndPostcode = api.customer(Map.of("givenName", given, "familyName", family, "address", address));
+        String sameAccount = api.customer(Map.of("givenName", given, "familyName", family));
+        String sameExternalRef = api.customer(Map.of("givenName", given, "familyName", family));
         String unrelated = api.customer(Map.of("givenName", "Grace", "familyName", "Hopper" + uniqueLetters()));
         String card = aCardNumber(); // of this test alone: other tests link the well-known test numbers
         api.post("/api/v1/customers/" + me + "/accounts", Map.of("accountNumber", card, "type", "CARD"), null)
